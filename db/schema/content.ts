@@ -1,0 +1,56 @@
+import { index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+// The three kinds of public work the home page lists. Their own issues add the details
+// (categories, sessions, need-lists); this is the part every page needs: a stable slug,
+// a title in the library's language, a status and dates.
+
+export const publishStatusEnum = pgEnum("publish_status", ["draft", "published", "archived"]);
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    theme: text("theme").notNull().default(""),
+    year: integer("year").notNull(),
+    status: publishStatusEnum("status").notNull().default("draft"),
+    opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("campaigns_status_idx").on(t.status, t.closesAt)],
+);
+
+export const eventKindEnum = pgEnum("event_kind", ["exhibition", "activity", "lecture", "outreach"]);
+
+export const events = pgTable(
+  "events",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    kind: eventKindEnum("kind").notNull(),
+    title: text("title").notNull(),
+    venue: text("venue").notNull().default(""),
+    status: publishStatusEnum("status").notNull().default("draft"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("events_status_idx").on(t.status, t.endsAt)],
+);
+
+export const drives = pgTable(
+  "drives",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    destination: text("destination").notNull().default(""),
+    status: publishStatusEnum("status").notNull().default("draft"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("drives_status_idx").on(t.status, t.endsAt)],
+);

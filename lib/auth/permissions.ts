@@ -1,0 +1,26 @@
+import type { Role } from "@/db/schema";
+
+export const roles = ["student", "teacher", "coordinator", "judge", "staff", "admin"] as const satisfies readonly Role[];
+
+/**
+ * The one permissions map. Pages, actions and route handlers ask `can(user, permission)`;
+ * nothing else decides who may do what.
+ */
+export const permissions = {
+  "me.view": ["student"],
+  "school.view": ["teacher", "coordinator"],
+  "judging.view": ["judge"],
+  "admin.view": ["staff", "admin"],
+  "outbox.view": ["staff", "admin"],
+  "outbox.retry": ["staff", "admin"],
+  "settings.update": ["admin"],
+  "mailbox.view": ["staff", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(user: { roles: readonly Role[] } | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  const allowed: readonly Role[] = permissions[permission];
+  return user.roles.some((r) => allowed.includes(r));
+}

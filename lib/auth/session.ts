@@ -1,0 +1,68 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { userRoles, users, type Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { auth } from "./config";
+import { can, type Permission } from "./permissions";
+
+export type SessionUser = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  username: string | null;
+  roles: Role[];
+  schoolId: number | null;
+  locale: "zh-CN" | "en";
+  mustChangePassword: boolean;
+};
+
+/** Loads a user with roles, or null when missing or disabled. */
+export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+  const db = getDb();
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.disabled, false)))
+    .limit(1);
+  if (!user) return null;
+  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id));
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    username: user.username,
+    roles: roleRows.map((r) => r.role),
+    schoolId: user.schoolId,
+    locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/**
+ * The signed-in user as the database says now: the session cookie only names who it is, so a
+ * role taken away or an account disabled bites on the very next request.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? loadSessionUser(id) : null;
+});
+
+/** For pages: sends strangers to sign in and refuses the signed-in who lack the permission. */
+export async function requirePagePermission(permission: Permission, returnTo: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!can(user, permission)) forbidden();
+  return user;
+}
+
+/** For actions and route handlers: the same check, as errors. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthenticated");
+  if (!can(user, permission)) throw new AppError("forbidden");
+  return user;
+}
