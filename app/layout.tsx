@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { IntlProvider } from "@/components/intl-provider";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
@@ -21,7 +22,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
-          {children}
+          {/* Only the error boundary's few words reach the client from here. */}
+          <IntlProvider namespaces={["error"]}>{children}</IntlProvider>
         </main>
         <SiteFooter />
       </body>

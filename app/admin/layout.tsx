@@ -1,26 +1,30 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requirePagePermission("admin.view", "/admin");
+  const user = await requirePagePermission("admin.view", "/admin");
   const t = await getTranslations();
-  const links = [
-    ["/admin", t("areas.adminTitle")],
-    ["/admin/settings", t("admin.settings")],
-    ["/admin/outbox", t("admin.outbox")],
-  ] as const;
+  const links: [string, string, Permission][] = [
+    ["/admin", t("areas.adminTitle"), "admin.view"],
+    ["/admin/outbox", t("admin.outbox"), "outbox.view"],
+    ["/admin/settings", t("admin.settings"), "settings.update"],
+    ["/admin/users", t("admin.users"), "users.manage"],
+  ];
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label={t("areas.adminTitle")} className="no-print -mx-1 overflow-x-auto">
         <ul className="flex gap-1">
-          {links.map(([href, label]) => (
-            <li key={href}>
-              <Link href={href} className="block whitespace-nowrap rounded-md px-3 py-2 no-underline hover:bg-paper-deep">
-                {label}
-              </Link>
-            </li>
-          ))}
+          {links
+            .filter(([, , permission]) => can(user, permission))
+            .map(([href, label]) => (
+              <li key={href}>
+                <Link href={href} className="block whitespace-nowrap rounded-md px-3 py-2 no-underline hover:bg-paper-deep">
+                  {label}
+                </Link>
+              </li>
+            ))}
         </ul>
       </nav>
       <div>{children}</div>

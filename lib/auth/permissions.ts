@@ -14,7 +14,7 @@ export const permissions = {
   "outbox.view": ["staff", "admin"],
   "outbox.retry": ["staff", "admin"],
   "settings.update": ["admin"],
-  "mailbox.view": ["staff", "admin"],
+  "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

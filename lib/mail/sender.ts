@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { after } from "next/server";
 import { getDb, type Db } from "@/db/client";
 import { mailPacer, outbox, type OutboxMessage } from "@/db/schema/mail";
@@ -50,7 +50,7 @@ function errorText(err: unknown): string {
   return text.slice(0, 1000);
 }
 
-async function claimBatch(db: Db, limit: number, onlyKinds?: string[]): Promise<OutboxMessage[]> {
+async function claimBatch(db: Db, limit: number, seen: number[], onlyKinds?: string[]): Promise<OutboxMessage[]> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
@@ -63,6 +63,8 @@ async function claimBatch(db: Db, limit: number, onlyKinds?: string[]): Promise<
             and(eq(outbox.status, "sending"), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, sql`now()`))),
           ),
           onlyKinds ? inArray(outbox.kind, onlyKinds) : undefined,
+          // One attempt per message per drain: a short backoff or a 429 must not loop inside one call.
+          seen.length ? notInArray(outbox.id, seen) : undefined,
         ),
       )
       .orderBy(asc(outbox.sendAfter), asc(outbox.id))
@@ -103,7 +105,8 @@ async function release(db: Db, m: OutboxMessage, delayMs: number, lastError?: st
 
 /**
  * Takes the next request slot with one UPDATE, so any number of processes share one schedule.
- * Returns how long to wait, measured on the database clock to avoid skew between servers.
+ * Returns how long to wait until the slot starts, measured on the database clock so that clock
+ * skew between app servers does not matter.
  */
 export async function takePacerSlot(db: Db, intervalMs: number): Promise<number> {
   const take = () =>
@@ -112,7 +115,8 @@ export async function takePacerSlot(db: Db, intervalMs: number): Promise<number>
       .set({ nextAt: sql`greatest(${mailPacer.nextAt}, now()) + ${secs(intervalMs)}` })
       .where(eq(mailPacer.id, 1))
       .returning({
-        waitMs: sql<number>`(extract(epoch from (${mailPacer.nextAt} - ${secs(intervalMs)} - now())) * 1000)::float8`.mapWith(Number),
+        // clock_timestamp(), not now(): time spent waiting for the row lock must not make us late.
+        waitMs: sql<number>`(extract(epoch from (${mailPacer.nextAt} - ${secs(intervalMs)} - clock_timestamp())) * 1000)::float8`.mapWith(Number),
       });
   let rows = await take();
   if (rows.length === 0) {
@@ -141,10 +145,7 @@ async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> 
   }
   if (!(await stillOwned(db, m))) return "skipped";
   if (o.transport.paced) {
-    const t0 = performance.now();
     const waitMs = await takePacerSlot(db, 1000 / o.ratePerSecond);
-    const t1 = performance.now();
-    (globalThis as any).__dbg?.push({ id: m.id, t0, t1, waitMs, target: t1 + waitMs });
     if (waitMs > MAX_SLOT_WAIT_MS) {
       await release(db, m, waitMs);
       return "stop";
@@ -152,7 +153,6 @@ async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> 
     if (waitMs > 0) await sleep(waitMs);
   }
   try {
-    (globalThis as any).__dbg?.push({ id: m.id, sendAt: performance.now() });
     const { providerId } = await o.transport.send(m, { signal: AbortSignal.timeout(o.timeoutMs) });
     await db
       .update(outbox)
@@ -205,12 +205,12 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
     onlyKinds: opts.onlyKinds,
   };
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
-  let handled = 0;
-  while (handled < o.maxMessages) {
-    const batch = await claimBatch(db, Math.min(o.batchSize, o.maxMessages - handled), o.onlyKinds);
+  const seen: number[] = [];
+  while (seen.length < o.maxMessages) {
+    const batch = await claimBatch(db, Math.min(o.batchSize, o.maxMessages - seen.length), seen, o.onlyKinds);
     if (batch.length === 0) break;
+    seen.push(...batch.map((m) => m.id));
     for (let i = 0; i < batch.length; i++) {
-      handled++;
       const outcome = await deliver(db, batch[i]!, o);
       if (outcome === "stop") {
         // The pacer is booked far ahead (a long retry-after): return the rest now rather than hold their locks.
