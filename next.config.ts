@@ -14,6 +14,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Parallel test runs on one machine can build into separate folders.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // PGlite ships its own wasm and data files; bundling would copy them into static assets.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,

@@ -92,5 +92,10 @@ for (const lang of ["zh-CN", "en"] as const) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       expect(await seriousViolations(page), `${path} in ${lang}`).toEqual([]);
     }
+    // The sign-in form with an error shown next to its field.
+    await page.getByLabel(m.auth.emailLabel).fill("not-an-email");
+    await page.getByRole("button", { name: m.auth.sendLink }).click();
+    await expect(page.locator("#field-email-error")).toHaveText(m.errors.invalidEmail);
+    expect(await seriousViolations(page), `/signin with an error in ${lang}`).toEqual([]);
   });
 }

@@ -18,7 +18,7 @@ function newestMtime(p) {
 }
 
 export function buildIsStale(root = process.cwd()) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return sources.some((s) => newestMtime(path.join(root, s)) > built);

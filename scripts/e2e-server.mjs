@@ -2,7 +2,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-const dir = path.resolve(".data", "e2e");
+const dir = path.resolve(".data", `e2e-${process.env.PORT ?? "3100"}`);
 rmSync(dir, { recursive: true, force: true });
 process.env.DATA_DIR = dir;
 process.env.DEV_MAILBOX = "true";

@@ -15,7 +15,7 @@ export type Scripted =
   | { status: number; name?: string; message?: string; retryAfterSec?: number };
 
 export type RecordedRequest = {
-  /** performance.now() when the request arrived. */
+  /** When the request arrived, epoch milliseconds with sub-millisecond precision (comparable with database times). */
   at: number;
   idempotencyKey: string | null;
   body: Record<string, unknown>;
@@ -109,7 +109,7 @@ export async function startFakeResend(port = 0): Promise<FakeResend> {
   };
 
   const server = createServer(async (req, res) => {
-    const at = performance.now();
+    const at = performance.timeOrigin + performance.now();
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "POST" && path === "/emails") {

@@ -1,26 +1,10 @@
-import { index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 
-// The three kinds of public work the home page lists. Their own issues add the details
-// (categories, sessions, need-lists); this is the part every page needs: a stable slug,
-// a title in the library's language, a status and dates.
+// Events and drives as the home page lists them. Their own issues add the details
+// (sessions, need-lists); this is the part every page needs: a stable slug, a title in the
+// library's language, a status and dates. Campaigns live in ./campaigns.ts.
 
 export const publishStatusEnum = pgEnum("publish_status", ["draft", "published", "archived"]);
-
-export const campaigns = pgTable(
-  "campaigns",
-  {
-    id: serial("id").primaryKey(),
-    slug: text("slug").notNull().unique(),
-    title: text("title").notNull(),
-    theme: text("theme").notNull().default(""),
-    year: integer("year").notNull(),
-    status: publishStatusEnum("status").notNull().default("draft"),
-    opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
-    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("campaigns_status_idx").on(t.status, t.closesAt)],
-);
 
 export const eventKindEnum = pgEnum("event_kind", ["exhibition", "activity", "lecture", "outreach"]);
 

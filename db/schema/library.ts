@@ -43,6 +43,10 @@ export const schools = pgTable(
     coordinatorName: text("coordinator_name").notNull(),
     coordinatorEmail: text("coordinator_email").notNull(),
     coordinatorPhone: text("coordinator_phone").notNull().default(""),
+    rejectionReason: text("rejection_reason"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    // No FK to users here (users reference schools); the audit log names the reviewer too.
+    reviewedBy: text("reviewed_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("schools_status_idx").on(t.status), uniqueIndex("schools_town_name_uq").on(t.townId, t.name)],

@@ -15,6 +15,13 @@ export const permissions = {
   "outbox.retry": ["staff", "admin"],
   "settings.update": ["admin"],
   "users.manage": ["admin"],
+  "campaigns.manage": ["staff", "admin"],
+  "schools.review": ["staff", "admin"],
+  // Staff see every school's classes and pupils; teachers and coordinators are scoped in the query.
+  "schools.view_all": ["staff", "admin"],
+  "school.invite_teachers": ["coordinator"],
+  "campaigns.enrol": ["coordinator"],
+  "classes.manage": ["teacher", "coordinator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

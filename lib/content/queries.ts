@@ -3,15 +3,15 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, drives, events } from "@/db/schema";
 
-/** What the home page calls current: published and not yet over, soonest first. */
+/** What the home page calls current: published and not yet over (a campaign until its results), soonest first. */
 export async function getCurrentHighlights(now = new Date(), limit = 4) {
   const db = getDb();
   const [openCampaigns, upcomingEvents, openDrives] = await Promise.all([
     db
-      .select({ slug: campaigns.slug, title: campaigns.title, theme: campaigns.theme, closesAt: campaigns.closesAt })
+      .select({ slug: campaigns.slug, title: campaigns.title, theme: campaigns.theme, closesAt: campaigns.submissionClosesAt })
       .from(campaigns)
-      .where(and(eq(campaigns.status, "published"), gte(campaigns.closesAt, now)))
-      .orderBy(asc(campaigns.closesAt))
+      .where(and(eq(campaigns.status, "published"), gte(campaigns.resultsAt, now)))
+      .orderBy(asc(campaigns.submissionClosesAt))
       .limit(limit),
     db
       .select({ slug: events.slug, title: events.title, kind: events.kind, venue: events.venue, startsAt: events.startsAt, endsAt: events.endsAt })

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { eq, inArray, like } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
 import { librarySettings } from "@/db/schema/library";
 import { outbox } from "@/db/schema/mail";
@@ -194,12 +194,4 @@ describe("staff and dev mailbox queries", () => {
     expect(message).toMatchObject({ html: "<p>second</p>", text: "正文", toAddress: `${kind}@example.test` });
     expect(await getMailboxMessage(2_000_000_000)).toBeNull();
   });
-});
-
-afterAll(async () => {
-  const mine = await getDb()
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(like(outbox.toAddress, "test-%@example.test"));
-  if (mine.length) await getDb().delete(outbox).where(inArray(outbox.id, mine.map((r) => r.id)));
 });
