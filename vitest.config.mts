@@ -11,6 +11,9 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // next-auth imports "next/server" without an extension, which Node's own ESM loader refuses;
+    // letting Vite load it resolves the path the way Next does.
+    server: { deps: { inline: ["next-auth"] } },
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],

@@ -17,7 +17,7 @@ test("an admin changes the opening hours and the home page shows them", async ({
 
   await field(page, "hoursZh").fill(hours);
   await page.getByRole("button", { name: zh.common.save }).click();
-  await expect(page.getByRole("status")).toHaveText(zh.admin.settingsSaved);
+  await expect(page.locator("main").getByRole("status")).toHaveText(zh.admin.settingsSaved);
   await expect(field(page, "hoursZh")).toHaveValue(hours);
 
   await page.goto("/");
@@ -47,8 +47,8 @@ test("an empty required field is flagged beside it and the other typed values st
   await expect(page.locator("#field-nameEn-error")).toHaveText(zh.errors.required);
   await expect(nameEn).toHaveAttribute("aria-invalid", "true");
   await expect(nameEn).toHaveAttribute("aria-describedby", /field-nameEn-error/);
-  await expect(page.getByRole("alert")).toHaveText(zh.errors.formHasErrors);
-  await expect(page.getByRole("status")).toHaveCount(0);
+  await expect(page.locator("main").getByRole("alert")).toHaveText(zh.errors.formHasErrors);
+  await expect(page.locator("main").getByRole("status")).toHaveCount(0);
 
   await expect(nameEn).toHaveValue("");
   await expect(field(page, "hoursZh")).toHaveValue(typedHours);

@@ -1,17 +1,11 @@
 import { createTranslator } from "next-intl";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
 import { newPasswordSchema } from "@/lib/auth/schemas";
 import { formDataToObject, issueMessage } from "./actions";
 
-// lib/actions.ts imports lib/auth/session → lib/auth/config → next-auth, and next-auth's ESM
-// build imports "next/server" without an extension, which Node's resolver refuses outside
-// Next's bundler ("Cannot find module …/node_modules/next/server"). The two functions under
-// test never touch the session, so the session module is replaced here; next/navigation and
-// next-intl/server, which lib/actions.ts also imports, load as they are.
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => null) }));
 
 type Translate = Parameters<typeof issueMessage>[1];
 
@@ -78,7 +72,7 @@ describe("formDataToObject", () => {
   // Object.prototype, so a field named like one of its members ("constructor", "toString", …)
   // becomes [inheritedFunction, value], and "__proto__" replaces the object's prototype.
   // `test.fails` keeps the suite green while the bug stands; make it a normal test once fixed.
-  it.fails("treats field names like constructor / toString / __proto__ as ordinary fields", () => {
+  it("treats field names like constructor / toString / __proto__ as ordinary fields", () => {
     const fd = new FormData();
     fd.append("constructor", "a");
     fd.append("toString", "b");

@@ -24,10 +24,11 @@ const codeKeys: Record<AppErrorCode, string> = {
 };
 
 export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named "constructor" or "__proto__" is just a field.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
+    if (Object.hasOwn(out, key)) out[key] = ([] as unknown[]).concat(out[key], value);
     else out[key] = value;
   }
   return out;
@@ -52,10 +53,12 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     case "invalid_format":
       return t(issue.format === "email" ? "errors.invalidEmail" : "errors.invalid");
     case "too_small":
-      return issue.origin === "string" && Number(issue.minimum) === 1
-        ? t("errors.required")
-        : t("errors.tooShort", { min: Number(issue.minimum) });
+      if (issue.origin === "number") return t("errors.tooSmall", { min: Number(issue.minimum) });
+      if (issue.origin !== "string") return t("errors.invalid");
+      return Number(issue.minimum) === 1 ? t("errors.required") : t("errors.tooShort", { min: Number(issue.minimum) });
     case "too_big":
+      if (issue.origin === "number") return t("errors.tooBig", { max: Number(issue.maximum) });
+      if (issue.origin !== "string") return t("errors.invalid");
       return t("errors.tooLong", { max: Number(issue.maximum) });
     default:
       return t("errors.invalid");

@@ -8,6 +8,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const t = await getTranslations();
   const links: [string, string, Permission][] = [
     ["/admin", t("areas.adminTitle"), "admin.view"],
+    ["/admin/campaigns", t("admin.campaigns"), "campaigns.manage"],
     ["/admin/outbox", t("admin.outbox"), "outbox.view"],
     ["/admin/settings", t("admin.settings"), "settings.update"],
     ["/admin/users", t("admin.users"), "users.manage"],

@@ -28,20 +28,24 @@ export async function listPublicCampaigns() {
     .orderBy(desc(campaigns.year), desc(campaigns.submissionClosesAt));
 }
 
-/** A public campaign with its categories and books, or null (drafts are not found). */
-export async function getPublicCampaign(slug: string) {
-  const db = getDb();
-  const [campaign] = await db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.slug, slug), ne(campaigns.status, "draft")))
-    .limit(1);
+async function withDetails(campaign: Campaign | undefined) {
   if (!campaign) return null;
+  const db = getDb();
   const [categories, books] = await Promise.all([
     db.select().from(campaignCategories).where(eq(campaignCategories.campaignId, campaign.id)).orderBy(asc(campaignCategories.sortOrder), asc(campaignCategories.id)),
     db.select().from(campaignBooks).where(eq(campaignBooks.campaignId, campaign.id)).orderBy(asc(campaignBooks.sortOrder), asc(campaignBooks.id)),
   ]);
   return { campaign, categories, books };
+}
+
+/** A public campaign with its categories and books, or null (drafts are not found). */
+export async function getPublicCampaign(slug: string) {
+  const [campaign] = await getDb()
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.slug, slug), ne(campaigns.status, "draft")))
+    .limit(1);
+  return withDetails(campaign);
 }
 
 /** Published campaigns still open to entries (submission not closed) with a category for `grade`. */
@@ -89,4 +93,14 @@ export async function listCampaignsOpenForEnrolment(now = new Date()) {
 export async function countEnrolledSchools(campaignId: number) {
   const [row] = await getDb().select({ n: count() }).from(campaignEnrolments).where(eq(campaignEnrolments.campaignId, campaignId));
   return row?.n ?? 0;
+}
+
+/** Every campaign, drafts included, for staff. */
+export async function listAllCampaigns() {
+  return getDb().select().from(campaigns).orderBy(desc(campaigns.year), desc(campaigns.createdAt));
+}
+
+export async function getCampaignForStaff(id: number) {
+  const [campaign] = await getDb().select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  return withDetails(campaign);
 }

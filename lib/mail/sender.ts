@@ -20,6 +20,8 @@ export type DrainOptions = {
   backoffCapMs?: number;
   /** Only claim these kinds. Tests use it to stay clear of other files' rows in a shared database. */
   onlyKinds?: string[];
+  /** Told each pacer slot taken (epoch ms on the database clock): for logs, metrics and tests. */
+  onPacerSlot?: (e: { messageId: number; slotAt: number }) => void;
 };
 
 export type DrainResult = { sent: number; retried: number; failed: number };
@@ -108,7 +110,7 @@ async function release(db: Db, m: OutboxMessage, delayMs: number, lastError?: st
  * Returns how long to wait until the slot starts, measured on the database clock so that clock
  * skew between app servers does not matter.
  */
-export async function takePacerSlot(db: Db, intervalMs: number): Promise<number> {
+export async function takePacerSlot(db: Db, intervalMs: number): Promise<{ waitMs: number; slotAt: number }> {
   const take = () =>
     db
       .update(mailPacer)
@@ -117,13 +119,15 @@ export async function takePacerSlot(db: Db, intervalMs: number): Promise<number>
       .returning({
         // clock_timestamp(), not now(): time spent waiting for the row lock must not make us late.
         waitMs: sql<number>`(extract(epoch from (${mailPacer.nextAt} - ${secs(intervalMs)} - clock_timestamp())) * 1000)::float8`.mapWith(Number),
+        slotAt: sql<number>`(extract(epoch from (${mailPacer.nextAt} - ${secs(intervalMs)})) * 1000)::float8`.mapWith(Number),
       });
   let rows = await take();
   if (rows.length === 0) {
     await db.insert(mailPacer).values({ id: 1 }).onConflictDoNothing();
     rows = await take();
   }
-  return Math.max(0, rows[0]?.waitMs ?? 0);
+  const row = rows[0] ?? { waitMs: 0, slotAt: Date.now() };
+  return { waitMs: Math.max(0, row.waitMs), slotAt: row.slotAt };
 }
 
 /** After a 429 nobody may call the provider before retry-after has passed. */
@@ -134,7 +138,7 @@ async function pushPacer(db: Db, delayMs: number) {
     .where(eq(mailPacer.id, 1));
 }
 
-type Resolved = Required<Omit<DrainOptions, "onlyKinds">> & { onlyKinds?: string[] };
+type Resolved = Required<Omit<DrainOptions, "onlyKinds" | "onPacerSlot">> & Pick<DrainOptions, "onlyKinds" | "onPacerSlot">;
 type Outcome = "sent" | "retried" | "failed" | "skipped" | "stop";
 
 async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> {
@@ -145,7 +149,8 @@ async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> 
   }
   if (!(await stillOwned(db, m))) return "skipped";
   if (o.transport.paced) {
-    const waitMs = await takePacerSlot(db, 1000 / o.ratePerSecond);
+    const { waitMs, slotAt } = await takePacerSlot(db, 1000 / o.ratePerSecond);
+    o.onPacerSlot?.({ messageId: m.id, slotAt });
     if (waitMs > MAX_SLOT_WAIT_MS) {
       await release(db, m, waitMs);
       return "stop";
@@ -203,6 +208,7 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
     backoffBaseMs: setting(opts.backoffBaseMs, null, 2000),
     backoffCapMs: setting(opts.backoffCapMs, null, 3_600_000),
     onlyKinds: opts.onlyKinds,
+    onPacerSlot: opts.onPacerSlot,
   };
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   const seen: number[] = [];

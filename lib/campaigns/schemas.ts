@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { parseShanghaiDateTime } from "@/lib/time";
+
+const dateTime = z
+  .string()
+  .min(1)
+  .transform((v, ctx) => {
+    const d = parseShanghaiDateTime(v);
+    if (!d) ctx.addIssue({ code: "custom", message: "errors.invalidDate" });
+    return d ?? new Date(NaN);
+  });
+
+const checkbox = z
+  .enum(["on"])
+  .optional()
+  .transform((v) => v === "on");
+
+const optionalInt = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : Number(v)))
+    .pipe(z.number().int().min(min).max(max).nullable());
+
+export const timelineFields = [
+  "registrationOpensAt",
+  "registrationClosesAt",
+  "submissionOpensAt",
+  "submissionClosesAt",
+  "judgingEndsAt",
+  "resultsAt",
+] as const;
+
+export const campaignSchema = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3)
+      .max(60)
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "campaigns.slugFormat"),
+    title: z.string().trim().min(1).max(120),
+    theme: z.string().trim().max(120),
+    year: z.coerce.number().int().min(2000).max(2100),
+    description: z.string().max(20_000),
+    rules: z.string().max(20_000),
+    maskNames: checkbox,
+    registrationOpensAt: dateTime,
+    registrationClosesAt: dateTime,
+    submissionOpensAt: dateTime,
+    submissionClosesAt: dateTime,
+    judgingEndsAt: dateTime,
+    resultsAt: dateTime,
+    cover: z.instanceof(File).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const order: [keyof typeof v, keyof typeof v][] = [
+      ["registrationOpensAt", "registrationClosesAt"],
+      ["submissionOpensAt", "submissionClosesAt"],
+      ["submissionClosesAt", "judgingEndsAt"],
+      ["judgingEndsAt", "resultsAt"],
+    ];
+    for (const [before, after] of order) {
+      const a = v[before] as Date;
+      const b = v[after] as Date;
+      if (!Number.isNaN(a.getTime()) && !Number.isNaN(b.getTime()) && a > b) {
+        ctx.addIssue({ code: "custom", path: [after], message: "campaigns.timelineOrder" });
+      }
+    }
+  });
+export type CampaignInput = Omit<z.output<typeof campaignSchema>, "cover">;
+
+export const campaignIdSchema = z.object({ campaignId: z.coerce.number().int().positive() });
+export const campaignUpdateSchema = z.intersection(campaignIdSchema, campaignSchema);
+
+export const campaignStatusSchema = campaignIdSchema.extend({ status: z.enum(["draft", "published", "archived"]) });
+
+export const categorySchema = z
+  .object({
+    campaignId: z.coerce.number().int().positive(),
+    categoryId: z.coerce.number().int().positive().optional(),
+    name: z.string().trim().min(1).max(60),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{1,3}$/, "campaigns.codeFormat"),
+    gradeMin: z.coerce.number().int().min(1).max(12),
+    gradeMax: z.coerce.number().int().min(1).max(12),
+    entryType: z.enum(["essay", "drawing"]),
+    minChars: optionalInt(0, 20_000),
+    maxChars: optionalInt(1, 20_000),
+    maxFileMb: optionalInt(1, 50),
+  })
+  .superRefine((v, ctx) => {
+    if (v.gradeMin > v.gradeMax) ctx.addIssue({ code: "custom", path: ["gradeMax"], message: "campaigns.gradeOrder" });
+    if (v.minChars !== null && v.maxChars !== null && v.minChars > v.maxChars) {
+      ctx.addIssue({ code: "custom", path: ["maxChars"], message: "campaigns.charsOrder" });
+    }
+  });
+export type CategoryInput = z.output<typeof categorySchema>;
+
+export const categoryRefSchema = campaignIdSchema.extend({ categoryId: z.coerce.number().int().positive() });
+
+export const bookSchema = z.object({
+  campaignId: z.coerce.number().int().positive(),
+  title: z.string().trim().min(1).max(120),
+  author: z.string().trim().max(80),
+  gradeBand: z.string().trim().max(40),
+  note: z.string().trim().max(300),
+});
+export type BookInput = z.output<typeof bookSchema>;
+
+export const bookRefSchema = campaignIdSchema.extend({ bookId: z.coerce.number().int().positive() });

@@ -1,0 +1,40 @@
+import "server-only";
+import { createElement } from "react";
+import type { DbOrTx } from "@/db/client";
+import { ConsentRequestEmail, consentRequestSubject } from "@/emails/consent/request";
+import { TIME_ZONE, type Locale } from "@/lib/i18n";
+import { enqueueMail, libraryName, renderEmail } from "@/lib/mail";
+
+export function formatMailDate(date: Date, locale: Locale, withTime = false): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone: TIME_ZONE }).format(date);
+}
+
+/** Queues the guardian's consent link. Idempotent per consent row: `consent-request/<id>`. */
+export async function sendConsentRequestMail(
+  db: DbOrTx,
+  m: { consentId: number; to: string; locale: Locale; url: string; guardianName: string; pupilName: string; schoolName: string; className: string; expiresAt: Date },
+  library?: string,
+): Promise<boolean> {
+  const name = library ?? (await libraryName(db, m.locale));
+  const { html, text } = await renderEmail(
+    createElement(ConsentRequestEmail, {
+      locale: m.locale,
+      libraryName: name,
+      guardianName: m.guardianName,
+      pupilName: m.pupilName,
+      schoolName: m.schoolName,
+      className: m.className,
+      validUntil: formatMailDate(m.expiresAt, m.locale),
+      url: m.url,
+    }),
+  );
+  return enqueueMail(db, {
+    kind: "consent-request",
+    entityId: m.consentId,
+    to: m.to,
+    locale: m.locale,
+    subject: consentRequestSubject(m.locale, m.pupilName),
+    html,
+    text,
+  });
+}
