@@ -34,7 +34,7 @@ t=$(now)
 setsid bash -c "
   PORT=$PORT npm start 2>&1 | while IFS= read -r line; do
     awk -v a=$t -v b=\"\$(date +%s.%N)\" 'BEGIN { printf \"%6.1fs \", b - a }'; printf '%s\n' \"\$line\"
-  done" >"$LOG" &
+  done" >"$LOG" 2>&1 </dev/null &
 server=$!
 stop() { [[ "${KEEP:-}" == 1 ]] || kill -- "-$server" 2>/dev/null || true; }
 trap stop EXIT

@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { createSchool, createUser } from "./factories";
+import { seedDemoCampaign } from "./seed-campaigns";
 import { librarySettings, towns, type schools } from "./schema";
 
 export const DEMO_PASSWORD = "shuxiang2026";
@@ -94,7 +95,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     const firstSchool = schoolIds[0]!;
 
-    await createUser(tx, { roles: ["admin", "staff"], name: "高馆长", email: demoAccounts.admin, username: null });
+    const admin = await createUser(tx, { roles: ["admin", "staff"], name: "高馆长", email: demoAccounts.admin, username: null });
     await createUser(tx, { roles: ["staff"], name: "马馆员", email: demoAccounts.staff, username: null });
     await createUser(tx, { roles: ["judge"], name: "林评委", email: demoAccounts.judge, username: null });
     await createUser(tx, {
@@ -107,6 +108,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await createUser(tx, { roles: ["teacher"], name: "王老师", email: demoAccounts.teacher, username: null, schoolId: firstSchool });
     await createUser(tx, { roles: ["student"], name: "张小明", email: null, username: "xiaoming", password: DEMO_PASSWORD, schoolId: firstSchool });
     await createUser(tx, { roles: ["student"], name: "李小红", email: null, username: "xiaohong", password: DEMO_PASSWORD, schoolId: firstSchool });
+    await seedDemoCampaign(tx, admin.id);
   });
   return true;
 }

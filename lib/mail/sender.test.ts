@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { outbox, type OutboxMessage } from "@/db/schema/mail";
+import { mailPacer, outbox, type OutboxMessage } from "@/db/schema/mail";
 import { startFakeResend, type FakeResend } from "@/test/fake-resend";
 import { enqueueMail, retryOutboxMessage } from "./outbox";
 import { drainOutbox, type DrainOptions } from "./sender";
@@ -110,6 +110,22 @@ describe("drainOutbox with Resend", () => {
     expect(retriedRequest.idempotencyKey).toBe(`${kind}/0`);
     expect(retriedRequest.at - first!.at).toBeGreaterThanOrEqual(980);
     expect((await rowsOf(kind))[0]).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  test("a long retry-after hands the whole batch back instead of holding it", async () => {
+    const kind = newKind();
+    await enqueue(kind, 3);
+    fake.script([{ status: 429, retryAfterSec: 90 }]);
+    try {
+      expect(await drain(kind)).toEqual({ sent: 0, retried: 1, failed: 0 });
+      const rows = await rowsOf(kind);
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([["pending", 0], ["pending", 0], ["pending", 0]]);
+      expect(rows.every((r) => r.sendAfter.getTime() > Date.now() + 80_000)).toBe(true);
+      expect(requestsOf(kind)).toHaveLength(1);
+    } finally {
+      // Free the shared pacer for the tests that follow.
+      await getDb().update(mailPacer).set({ nextAt: sql`now()` }).where(eq(mailPacer.id, 1));
+    }
   });
 
   test("a non-retryable error fails at once", async () => {

@@ -139,7 +139,8 @@ async function pushPacer(db: Db, delayMs: number) {
 }
 
 type Resolved = Required<Omit<DrainOptions, "onlyKinds" | "onPacerSlot">> & Pick<DrainOptions, "onlyKinds" | "onPacerSlot">;
-type Outcome = "sent" | "retried" | "failed" | "skipped" | "stop";
+/** `stopFor`: the pacer is booked that far ahead, so stop and hand the rest of the batch back. */
+type Outcome = "sent" | "retried" | "failed" | "skipped" | { stopFor: number };
 
 async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> {
   // Claimed again and again without an outcome (the sender keeps dying): give up like any other failure.
@@ -153,7 +154,7 @@ async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> 
     o.onPacerSlot?.({ messageId: m.id, slotAt });
     if (waitMs > MAX_SLOT_WAIT_MS) {
       await release(db, m, waitMs);
-      return "stop";
+      return { stopFor: waitMs };
     }
     if (waitMs > 0) await sleep(waitMs);
   }
@@ -218,9 +219,9 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
     seen.push(...batch.map((m) => m.id));
     for (let i = 0; i < batch.length; i++) {
       const outcome = await deliver(db, batch[i]!, o);
-      if (outcome === "stop") {
-        // The pacer is booked far ahead (a long retry-after): return the rest now rather than hold their locks.
-        for (const rest of batch.slice(i + 1)) await release(db, rest, 0);
+      if (typeof outcome === "object") {
+        // A long retry-after: give the rest back, due when the pacer frees up, rather than hold their locks.
+        for (const rest of batch.slice(i + 1)) await release(db, rest, outcome.stopFor);
         return result;
       }
       if (outcome !== "skipped") result[outcome]++;

@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { classes, pupils, users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
 import { getClassForUser } from "@/lib/classes/queries";
 import type { Viewer } from "@/lib/classes/scope";
 import { AppError } from "@/lib/errors";
@@ -17,7 +16,7 @@ export async function lockClass(tx: Tx, classId: number) {
   return row ?? null;
 }
 
-async function assertNewName(tx: Tx, classId: number, name: string, messageKey: string) {
+export async function assertNewName(tx: Tx, classId: number, name: string, messageKey: string) {
   if ((await classNameKeys(tx, classId)).has(nameKey(name))) throw new AppError("invalid", { name: messageKey }, messageKey);
 }
 
@@ -73,21 +72,4 @@ export async function removePendingPupil(user: Viewer, pupilId: string) {
     await tx.delete(users).where(eq(users.id, pupilId));
   });
   return { name: pupil.name ?? "" };
-}
-
-/**
- * A pupil joins with the class code and a password of their own. The account waits, disabled,
- * until the teacher confirms it. An unknown code and a name already in the class are refused.
- */
-export async function joinClassWithCode(input: { code: string; pupil: PupilFields; password: string }) {
-  const [cls] = await getDb().select({ id: classes.id }).from(classes).where(eq(classes.joinCode, input.code)).limit(1);
-  if (!cls) throw new AppError("invalid", { code: "join.codeUnknown" }, "join.codeUnknown");
-  const passwordHash = await hashPassword(input.password);
-  const [made] = await getDb().transaction(async (tx) => {
-    const locked = await lockClass(tx, cls.id);
-    if (!locked) throw new AppError("invalid", { code: "join.codeUnknown" }, "join.codeUnknown");
-    await assertNewName(tx, cls.id, input.pupil.name, "join.duplicateName");
-    return insertPupilAccounts(tx, locked, [{ ...input.pupil, status: "pending", passwordHash, initialPasswordEnc: null }]);
-  });
-  return { username: made!.username };
 }

@@ -125,3 +125,15 @@ export async function getOwnPupil(userId: string) {
     .limit(1);
   return row ? withConsent(row) : null;
 }
+
+/** How many of the class's pupils stand where on consent. */
+export async function classConsentSummary(cls: Pick<ClassView, "id">) {
+  const rows = await getDb()
+    .select({ grade: pupils.grade, birthYear: pupils.birthYear, confirmed: pupilColumns.confirmed, requested: pupilColumns.requested })
+    .from(pupils)
+    .where(and(eq(pupils.classId, cls.id), eq(pupils.status, "active")));
+  const now = new Date();
+  const summary = { given: 0, not_required: 0, requested: 0, missing: 0 };
+  for (const r of rows) summary[consentState(r, r, now)]++;
+  return summary;
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currentYear } from "@/lib/consent/rules";
-import { checkPupil, type PupilFields } from "./fields";
+import { checkPupil, type PupilFields, type RawPupil } from "./fields";
 
 const text = z.string().max(200).optional().default("");
 
@@ -17,7 +17,7 @@ const rawPupil = {
 /** Runs the shared pupil rules inside zod, so each problem shows next to its field. */
 function withPupilRules<T extends z.ZodRawShape>(shape: T) {
   return z.object({ ...rawPupil, ...shape }).transform((v, ctx) => {
-    const { value, problems } = checkPupil(v, { currentYear: currentYear() });
+    const { value, problems } = checkPupil(v as RawPupil, { currentYear: currentYear() });
     for (const p of problems) ctx.addIssue({ code: "custom", path: [p.field], message: `pupils.problem.${p.code}` });
     if (!value) return z.NEVER;
     return { ...v, pupil: value as PupilFields };

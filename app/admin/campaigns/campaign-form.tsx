@@ -17,7 +17,9 @@ export type CampaignFormValues = Record<
 export function CampaignForm({ campaignId, initial }: { campaignId?: number; initial: CampaignFormValues }) {
   const t = useTranslations("campaigns");
   const tc = useTranslations("common");
-  const [state, action, pending] = useActionState(campaignId ? updateCampaignAction : createCampaignAction, idleState);
+  // Creating ends in a redirect, so both actions report the same way to the form.
+  const save = (campaignId ? updateCampaignAction : createCampaignAction) as typeof updateCampaignAction;
+  const [state, action, pending] = useActionState(save, idleState);
   const typed = state.status === "error" ? state.values : undefined;
   const v = (name: keyof CampaignFormValues) => (typed ? (typed[name] ?? "") : String(initial[name]));
   const err = (name: string) => state.fieldErrors?.[name];

@@ -4,7 +4,9 @@ import type { Campaign, CampaignPhase } from "@/lib/campaigns/queries";
 /** The campaign's steps in order, the current one marked for eyes and screen readers. */
 export async function Timeline({ campaign: c, phase }: { campaign: Campaign; phase: CampaignPhase }) {
   const [t, format] = await Promise.all([getTranslations("campaigns"), getFormatter()]);
-  const day = (d: Date) => format.dateTime(d, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  // The year is shown only where a step falls outside the campaign's year (e.g. a January deadline).
+  const day = (d: Date) =>
+    format.dateTime(d, { ...(d.getFullYear() !== c.year ? { year: "numeric" } : {}), month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const steps = [
     { key: "registration", when: `${day(c.registrationOpensAt)} – ${day(c.registrationClosesAt)}` },
     { key: "submission", when: `${day(c.submissionOpensAt)} – ${day(c.submissionClosesAt)}` },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -40,6 +41,8 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     return result.ok ? seeOther(`${classPage}/import/${result.importId}`) : back(result.error);
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") return new Response("Not found", { status: 404 });
-    throw e;
+    const requestId = randomUUID().slice(0, 8);
+    console.error(`[import] request ${requestId} failed`, e);
+    return seeOther(`${classPage}?importError=unexpected&ref=${requestId}#import`);
   }
 }
