@@ -3,6 +3,7 @@
 // one address, for a bounded time: 10 connections for 10 s after a 5-request warm-up.
 //
 //   BENCH_URL=http://127.0.0.1:3300 npm run bench
+import { availableParallelism, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 
@@ -69,7 +70,9 @@ async function firstLoadJs() {
 
 const kib = (n) => (n / 1024).toFixed(1);
 
-console.log(`bench against ${home}`);
+// Other work on the machine shares the CPU with the server: print how busy it was.
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.log(`bench against ${home} (${availableParallelism()} CPUs, load average ${load()})`);
 
 const js = await firstLoadJs();
 console.log(`\nFirst-load JS of / (zlib gzip level 9), ${js.chunks.length} scripts:`);
@@ -86,3 +89,4 @@ console.log(`  ${l.requests} requests, ${l.rps.toFixed(1)} req/s, non-2xx ${l.no
 const ms = (n) => n.toFixed(1);
 console.log(`  latency ms: p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  p95 ${ms(l.p95)}  p99 ${ms(l.p99)}  max ${ms(l.max)}`);
 console.log(`  p95 ${ms(l.p95)} ms (target < 150 ms, 0 errors): ${l.p95 < 150 && failures === 0 ? "PASS" : "FAIL"}`);
+console.log(`\nload average after: ${load()}`);

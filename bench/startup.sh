@@ -12,6 +12,7 @@ REPO=${REPO:-/work/main}
 DIR=${DIR:-/tmp/bench-clone}
 PORT=${PORT:-3300}
 LIMIT_S=${LIMIT_S:-600}
+KEEP=${KEEP:-0}
 LOG="$DIR.start.log"
 
 now() { date +%s.%N; }
@@ -36,7 +37,9 @@ setsid bash -c "
     awk -v a=$t -v b=\"\$(date +%s.%N)\" 'BEGIN { printf \"%6.1fs \", b - a }'; printf '%s\n' \"\$line\"
   done" >"$LOG" 2>&1 </dev/null &
 server=$!
-stop() { [[ "${KEEP:-}" == 1 ]] || kill -- "-$server" 2>/dev/null || true; }
+ok=0
+# Stops the server on exit, unless it answered and KEEP=1 asks to keep it.
+stop() { [[ "$ok$KEEP" == 11 ]] || kill -- "-$server" 2>/dev/null || true; }
 trap stop EXIT
 
 code=000
@@ -46,7 +49,8 @@ while [[ "$code" != 200 ]]; do
   sleep 0.5
   code=$(curl -s -o /dev/null -m 30 -w '%{http_code}' "http://localhost:$PORT/" || true)
 done
+ok=1
 echo "npm start -> GET / 200: $(since "$t") s (target < 180 s)"
 echo "server log with seconds since start: $LOG"
-grep -E 'building|Compiled|Ready|migrat|seed' "$LOG" || true
-if [[ "${KEEP:-}" == 1 ]]; then echo "server left running on port $PORT (stop: kill -- -$server)"; fi
+grep -E 'building|Compiled|TypeScript|Ready|\[db\]' "$LOG" || true
+if [[ "$KEEP" == 1 ]]; then echo "server left running on port $PORT (stop: kill -- -$server)"; fi

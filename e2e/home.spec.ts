@@ -4,21 +4,28 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/auth";
 import { en, fill, zh } from "./fixtures/i18n";
 
-test("the home page shows the library from the database and three empty sections", async ({ page }) => {
+test("the home page shows the library from the database and its three sections", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle(zh.meta.title);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(zh.home.welcome, { name: "滦南县图书馆" }));
   await expect(page.getByRole("banner").getByText("滦南县图书馆", { exact: true })).toBeVisible();
 
-  const sections = [
-    { title: zh.home.campaigns, empty: zh.home.campaignsEmpty, href: "/campaigns" },
+  // The demo data has one open reading campaign (db/seed-campaigns.ts) and no events or drives.
+  const campaigns = page.getByRole("region", { name: zh.home.campaigns });
+  await expect(campaigns.getByRole("heading", { level: 2 })).toHaveText(zh.home.campaigns);
+  const year = new Date().getFullYear();
+  await expect(campaigns.getByRole("link", { name: new RegExp(`${year} 燕赵少年读书活动`) })).toHaveAttribute("href", `/campaigns/yanzhao-${year}`);
+  await expect(campaigns.getByText(zh.home.campaignsEmpty)).toHaveCount(0);
+  await expect(campaigns.getByRole("link", { name: zh.common.viewAll })).toHaveAttribute("href", "/campaigns");
+
+  for (const s of [
     { title: zh.home.events, empty: zh.home.eventsEmpty, href: "/events" },
     { title: zh.home.drives, empty: zh.home.drivesEmpty, href: "/drives" },
-  ];
-  for (const s of sections) {
+  ]) {
     const section = page.getByRole("region", { name: s.title });
     await expect(section.getByRole("heading", { level: 2 })).toHaveText(s.title);
     await expect(section.getByText(s.empty)).toBeVisible();
+    await expect(section.getByRole("listitem")).toHaveCount(0);
     await expect(section.getByRole("link", { name: zh.common.viewAll })).toHaveAttribute("href", s.href);
   }
 

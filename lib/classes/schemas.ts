@@ -18,6 +18,6 @@ export const createClassSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
 });
-export type CreateClassInput = z.output<typeof createClassSchema>;
+export type CreateClassInput = { grade: number; name: string; teacherId?: string };
 
 export const classIdSchema = z.object({ classId: z.coerce.number().int().positive() });

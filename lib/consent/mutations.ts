@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consents, pupils, users } from "@/db/schema";
 import { getClassForUser } from "@/lib/classes/queries";
@@ -103,7 +103,7 @@ export async function confirmConsent(token: string): Promise<ConfirmResult> {
     .returning({ id: consents.id });
   if (done.length) return "confirmed";
   const [row] = await getDb()
-    .select({ confirmed: isNotNull(consents.confirmedAt) })
+    .select({ confirmed: sql<boolean>`${consents.confirmedAt} is not null` })
     .from(consents)
     .where(eq(consents.tokenHash, tokenHash))
     .limit(1);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { librarySettings } from "@/db/schema/library";
 import { outbox } from "@/db/schema/mail";
@@ -8,8 +8,8 @@ import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
 import { countOutboxByStatus, enqueueMail, getMailboxMessage, listMailbox, listOutbox, retryOutboxMessage, type NewMail } from "./outbox";
 import { sendMagicLink } from "./send";
-import { drainOutbox } from "./sender";
-import { devMailboxTransport } from "./transports";
+import { drainOutbox, startMailTimer } from "./sender";
+import { devMailboxTransport, getTransport, isDevMailboxEnabled, parseRetryAfter } from "./transports";
 
 // Every test makes its own rows (unique kind or address): on PostgreSQL other files share the table.
 
@@ -193,5 +193,48 @@ describe("staff and dev mailbox queries", () => {
     const message = await getMailboxMessage(box.rows[0]!.id);
     expect(message).toMatchObject({ html: "<p>second</p>", text: "正文", toAddress: `${kind}@example.test` });
     expect(await getMailboxMessage(2_000_000_000)).toBeNull();
+  });
+});
+
+describe("transport choice and the timer", () => {
+  test("RESEND_API_KEY selects Resend; DEV_MAILBOX decides the mailbox page", () => {
+    const cases: [Record<string, string | undefined>, string, boolean][] = [
+      [{ NODE_ENV: "development", RESEND_API_KEY: undefined, DEV_MAILBOX: undefined }, "dev-mailbox", true],
+      [{ NODE_ENV: "production", RESEND_API_KEY: undefined, DEV_MAILBOX: undefined }, "dev-mailbox", false],
+      [{ NODE_ENV: "production", RESEND_API_KEY: undefined, DEV_MAILBOX: "1" }, "dev-mailbox", true],
+      [{ NODE_ENV: "development", RESEND_API_KEY: "re_x", DEV_MAILBOX: undefined }, "resend", false],
+      [{ NODE_ENV: "production", RESEND_API_KEY: "re_x", DEV_MAILBOX: "true" }, "resend", true],
+      [{ NODE_ENV: "development", RESEND_API_KEY: undefined, DEV_MAILBOX: "false" }, "dev-mailbox", false],
+    ];
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      for (const [env, transport, mailbox] of cases) {
+        for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+        expect([getTransport().name, isDevMailboxEnabled()], JSON.stringify(env)).toEqual([transport, mailbox]);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      warn.mockRestore();
+    }
+  });
+
+  test("retry-after is read as seconds or as an HTTP date", () => {
+    const now = Date.parse("2026-03-01T00:00:00Z");
+    expect(parseRetryAfter("2", now)).toBe(2000);
+    expect(parseRetryAfter("0.5", now)).toBe(500);
+    expect(parseRetryAfter("Sun, 01 Mar 2026 00:00:03 GMT", now)).toBe(3000);
+    expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  test("startMailTimer starts one timer per process", () => {
+    const g = globalThis as { __shuxiangMailTimer?: unknown };
+    const stop = startMailTimer(3_600_000);
+    const timer = g.__shuxiangMailTimer;
+    expect(timer).toBeDefined();
+    startMailTimer(3_600_000);
+    expect(g.__shuxiangMailTimer).toBe(timer);
+    stop();
+    expect(g.__shuxiangMailTimer).toBeUndefined();
   });
 });

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
 import { mailPacer, outbox, type OutboxMessage } from "@/db/schema/mail";
 import { startFakeResend, type FakeResend } from "@/test/fake-resend";
 import { enqueueMail, retryOutboxMessage } from "./outbox";
 import { drainOutbox, type DrainOptions } from "./sender";
-import { devMailboxTransport, getTransport, isDevMailboxEnabled, resendTransport, type MailTransport } from "./transports";
+import { resendTransport, type MailTransport } from "./transports";
 
 // The real Resend SDK against a fake API. Every test uses its own `kind` and drains only that
 // kind, because on PostgreSQL all test files share one database.
@@ -306,36 +306,5 @@ describe("pacing through mail_pacer", () => {
   test("control: unpaced, the same assertion fails", async () => {
     const run = await pacedDrains(6, 2, 1_000_000);
     expect(() => assertPaced(run)).toThrow();
-  });
-});
-
-describe("dev mailbox and transport choice", () => {
-  test("the dev mailbox transport marks mail sent without pacing", async () => {
-    const kind = newKind();
-    await enqueue(kind, 3);
-    expect(await drainOutbox({ transport: devMailboxTransport, onlyKinds: [kind], ratePerSecond: 0.001 })).toEqual({ sent: 3, retried: 0, failed: 0 });
-    const rows = await rowsOf(kind);
-    expect(rows.map((r) => r.providerId)).toEqual(rows.map((r) => `dev-mailbox/${r.id}`));
-  });
-
-  test("RESEND_API_KEY selects Resend; DEV_MAILBOX decides the mailbox page", () => {
-    const cases: [Record<string, string | undefined>, string, boolean][] = [
-      [{ NODE_ENV: "development", RESEND_API_KEY: undefined, DEV_MAILBOX: undefined }, "dev-mailbox", true],
-      [{ NODE_ENV: "production", RESEND_API_KEY: undefined, DEV_MAILBOX: undefined }, "dev-mailbox", false],
-      [{ NODE_ENV: "production", RESEND_API_KEY: undefined, DEV_MAILBOX: "1" }, "dev-mailbox", true],
-      [{ NODE_ENV: "development", RESEND_API_KEY: "re_x", DEV_MAILBOX: undefined }, "resend", false],
-      [{ NODE_ENV: "production", RESEND_API_KEY: "re_x", DEV_MAILBOX: "true" }, "resend", true],
-      [{ NODE_ENV: "development", RESEND_API_KEY: undefined, DEV_MAILBOX: "false" }, "dev-mailbox", false],
-    ];
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      for (const [env, transport, mailbox] of cases) {
-        for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-        expect([getTransport().name, isDevMailboxEnabled()], JSON.stringify(env)).toEqual([transport, mailbox]);
-      }
-    } finally {
-      vi.unstubAllEnvs();
-      warn.mockRestore();
-    }
   });
 });

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { idleState } from "@/lib/action-state";
 import { approveSchoolAction, rejectSchoolAction } from "./actions";
@@ -30,29 +31,18 @@ export function ReviewForms({ schoolId, schoolName, coordinatorEmail }: { school
         <summary className="flex min-h-11 cursor-pointer items-center px-3 text-danger">{t("rejectOpen")}</summary>
         <form action={reject} className="flex flex-col gap-2 px-3 pb-3" noValidate>
           <input type="hidden" name="schoolId" value={schoolId} />
-          <label htmlFor={reasonId} className="font-medium">
-            {t("reason")}
-          </label>
-          <p id={`${reasonId}-hint`} className="text-sm text-ink-soft">
-            {t("reasonHint")}
-          </p>
-          <textarea
+          <TextareaField
             key={rejectState.values?.reason}
             id={reasonId}
             name="reason"
+            label={t("reason")}
+            hint={t("reasonHint")}
             rows={3}
             maxLength={500}
             required
             defaultValue={rejectState.values?.reason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={`${reasonId}-hint${reasonError ? ` ${reasonId}-error` : ""}`}
-            className="rounded-md border border-line bg-white px-3 py-2 text-base aria-invalid:border-danger"
+            error={reasonError}
           />
-          {reasonError ? (
-            <p id={`${reasonId}-error`} className="text-sm font-medium text-danger">
-              {reasonError}
-            </p>
-          ) : null}
           <FormMessage state={reasonError ? { status: "idle" } : rejectState} />
           <Button type="submit" variant="secondary" disabled={busy} className="self-start border-danger/40 text-danger">
             {t("rejectConfirm")}

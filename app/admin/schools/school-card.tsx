@@ -8,6 +8,9 @@ const badge: Record<ReviewRow["status"], string> = {
   rejected: "bg-red-50 text-danger",
 };
 
+// Phone-sized tap targets for the contact links; on wider screens they sit in the text line.
+const touch = "inline-flex min-h-11 items-center sm:min-h-0";
+
 /** One registration as staff review it: who, where, how to reach the coordinator, and the decision. */
 export async function SchoolCard({
   school,
@@ -37,10 +40,14 @@ export async function SchoolCard({
         <dt className="text-sm text-ink-soft">{t("review.coordinator")}</dt>
         <dd className="flex flex-wrap gap-x-3">
           <span>{school.coordinatorName}</span>
-          <a href={`mailto:${school.coordinatorEmail}`} className="break-all">
+          <a href={`mailto:${school.coordinatorEmail}`} className={`break-all ${touch}`}>
             {school.coordinatorEmail}
           </a>
-          {school.coordinatorPhone ? <a href={`tel:${school.coordinatorPhone}`}>{school.coordinatorPhone}</a> : null}
+          {school.coordinatorPhone ? (
+            <a href={`tel:${school.coordinatorPhone}`} className={touch}>
+              {school.coordinatorPhone}
+            </a>
+          ) : null}
         </dd>
         <dt className="text-sm text-ink-soft">{t("review.registeredAt")}</dt>
         <dd>{registeredAt}</dd>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/intl-provider";
@@ -11,11 +12,18 @@ import { AcceptForm } from "./accept-form";
 // A personal link: keep it out of search engines.
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-function Notice({ title, children }: { title: string; children: React.ReactNode }) {
+function Notice({ title, home, children }: { title: string; home?: string; children: React.ReactNode }) {
   return (
     <>
       <PageHeader title={title} />
-      <div className="flex max-w-2xl flex-col gap-4">{children}</div>
+      <div className="flex max-w-2xl flex-col gap-4">
+        {children}
+        {home ? (
+          <Link href="/" className="inline-flex min-h-11 items-center self-start">
+            {home}
+          </Link>
+        ) : null}
+      </div>
     </>
   );
 }
@@ -32,7 +40,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   if (!invitation) {
     return (
-      <Notice title={t("invalidTitle")}>
+      <Notice title={t("invalidTitle")} home={t("backHome")}>
         <p>{t("invalidBody")}</p>
       </Notice>
     );
@@ -50,14 +58,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   if (invitation.state === "expired") {
     return (
-      <Notice title={t("expiredTitle")}>
+      <Notice title={t("expiredTitle")} home={t("backHome")}>
         <p>{t("expiredBody", { school, inviter: invitation.inviterName ?? t("theCoordinator") })}</p>
       </Notice>
     );
   }
   if (invitation.otherSchoolName) {
     return (
-      <Notice title={t("otherSchoolTitle")}>
+      <Notice title={t("otherSchoolTitle")} home={t("backHome")}>
         <p>{t("otherSchoolBody", { email: invitation.email, other: invitation.otherSchoolName, school })}</p>
       </Notice>
     );

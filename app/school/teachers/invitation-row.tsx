@@ -19,8 +19,9 @@ export function InvitationRow({ invitation }: { invitation: InvitationItem }) {
   return (
     <li className="flex flex-col gap-2 rounded-lg border border-line bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p>
-          <span className="font-medium">{invitation.name}</span> <span className="break-all text-ink-soft">{invitation.email}</span>
+        <p className="flex flex-col">
+          <span className="font-medium">{invitation.name}</span>
+          <span className="break-all text-ink-soft">{invitation.email}</span>
         </p>
         <span className={`text-sm ${invitation.expired ? "font-medium text-danger" : "text-ink-soft"}`}>
           {invitation.expired ? t("expiredBadge") : t("validUntil", { date: invitation.expiresLabel })}

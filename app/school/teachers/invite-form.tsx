@@ -34,7 +34,7 @@ export function InviteForm() {
           type="email"
           inputMode="email"
           autoComplete="off"
-          label={t("email")}
+          label={t("emailLabel")}
           required
           defaultValue={v.email}
           error={state.fieldErrors?.email}

@@ -4,12 +4,11 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { idleState } from "@/lib/action-state";
 import { schoolLevels } from "@/lib/schools/schemas";
 import { registerSchoolAction } from "./actions";
-import { SelectField } from "./select-field";
 
 export type TownOption = { id: number; name: string };
 
@@ -66,7 +65,7 @@ export function RegisterForm({ towns }: { towns: TownOption[] }) {
           className="flex flex-col gap-1"
         >
           <legend className="font-medium">{t("register.level")}</legend>
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <div className="grid grid-cols-2 gap-2">
             {schoolLevels.map((level) => (
               <label
                 key={level}
@@ -143,7 +142,7 @@ export function RegisterForm({ towns }: { towns: TownOption[] }) {
 
       <FormMessage state={state} />
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
-        <Button type="submit" variant="warm" disabled={pending}>
+        <Button type="submit" variant="warm" disabled={pending} className="shrink-0 whitespace-nowrap">
           {pending ? tc("loading") : t("register.submit")}
         </Button>
         <p className="text-sm text-ink-soft">{t("register.privacy")}</p>
