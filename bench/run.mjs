@@ -35,7 +35,6 @@ async function latency() {
   times.sort((a, b) => a - b);
   return {
     requests: result.requests.total,
-    ok2xx: result["2xx"],
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

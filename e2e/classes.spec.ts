@@ -9,6 +9,8 @@ import { fill, pattern, zh } from "./fixtures/i18n";
 /** The second demo school's coordinator (db/seed-classes.ts). */
 const otherSchoolCoordinator = "school2@shuxiang.test";
 
+const signedOut = { cookies: [], origins: [] };
+
 const surnames = "赵钱孙李周吴郑王冯陈".split("");
 const given = ["子涵", "浩然", "欣怡", "宇航", "雨桐", "俊杰"];
 
@@ -79,7 +81,8 @@ test.describe("classes and pupils", () => {
     await expect(slip).toContainText(`${new URL(baseURL!).origin}/signin`);
 
     // The pupil signs in with the slip and must choose a password first.
-    const pupilContext = await browser.newContext({ baseURL });
+    // A context of its own: without an explicit empty state it would inherit the coordinator's cookies.
+    const pupilContext = await browser.newContext({ baseURL, storageState: signedOut });
     try {
       const pupil = await pupilContext.newPage();
       await pupil.goto("/signin");
@@ -105,7 +108,7 @@ test.describe("classes and pupils", () => {
     await expect(page.getByText(zh.pupils.slips.passwordChanged)).toHaveCount(1);
 
     // A coordinator of another school: the class looks like it does not exist.
-    const otherContext = await browser.newContext({ baseURL });
+    const otherContext = await browser.newContext({ baseURL, storageState: signedOut });
     try {
       const other = await otherContext.newPage();
       await signInWithMagicLink(other, otherSchoolCoordinator);

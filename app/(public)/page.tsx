@@ -2,7 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getCurrentHighlights } from "@/lib/content/queries";
+import { getCachedHighlights } from "@/lib/content/queries";
 import { isLocale } from "@/lib/i18n";
 import { getLibraryInfo } from "@/lib/library/queries";
 
@@ -29,7 +29,7 @@ export default async function HomePage() {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const [library, current] = await Promise.all([
     getLibraryInfo(isLocale(locale) ? locale : "zh-CN"),
-    getCurrentHighlights(),
+    getCachedHighlights(),
   ]);
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric" });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, campaignBooks, campaignCategories, campaigns } from "@/db/schema";
+import { getCachedHighlights } from "@/lib/content/queries";
 import { AppError } from "@/lib/errors";
 import { saveUpload } from "@/lib/storage";
 import type { BookInput, CampaignInput, CategoryInput } from "./schemas";
@@ -52,6 +53,7 @@ export async function updateCampaign(campaignId: number, { cover, ...input }: Ca
       if (!row) throw new AppError("not_found");
       await audit(tx, actorId, "update", campaignId);
     });
+    getCachedHighlights.clear();
   } catch (e) {
     if (isUniqueViolation(e, "slug")) throw new AppError("invalid", { slug: "campaigns.slugTaken" });
     throw e;
@@ -69,6 +71,7 @@ export async function setCampaignStatus(campaignId: number, status: "draft" | "p
     if (!row) throw new AppError("not_found");
     await audit(tx, actorId, `status:${status}`, campaignId);
   });
+  getCachedHighlights.clear();
 }
 
 export async function saveCategory(input: CategoryInput, actorId: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { memoize } from "@/lib/cache";
 import { campaigns, drives, events } from "@/db/schema";
 
 /** What the home page calls current: published and not yet over (a campaign until its results), soonest first. */
@@ -28,3 +29,6 @@ export async function getCurrentHighlights(now = new Date(), limit = 4) {
   ]);
   return { campaigns: openCampaigns, events: upcomingEvents, drives: openDrives };
 }
+
+/** The home page's lists, read at most every few seconds: the busiest page need not query each time. */
+export const getCachedHighlights = memoize(() => getCurrentHighlights(), 5_000);

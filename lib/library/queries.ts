@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, librarySettings, towns } from "@/db/schema";
+import { memoize } from "@/lib/cache";
 import type { Locale } from "@/lib/i18n";
 import type { LibrarySettingsInput } from "./schemas";
 
@@ -14,9 +15,12 @@ export async function getLibrarySettings() {
   return row ?? { id: 1, ...fallback, updatedAt: new Date(0) };
 }
 
+// Every page shows the library's name (header, footer, home): read it once every few seconds.
+const cachedSettings = memoize(getLibrarySettings, 5_000);
+
 /** The library's details in one language, for headers, footers and emails. */
 export async function getLibraryInfo(locale: Locale): Promise<LibraryInfo> {
-  const s = await getLibrarySettings();
+  const s = await cachedSettings();
   const zh = locale === "zh-CN";
   return {
     name: zh ? s.nameZh : s.nameEn,
@@ -35,6 +39,7 @@ export async function updateLibrarySettings(input: LibrarySettingsInput, actorId
       .onConflictDoUpdate({ target: librarySettings.id, set: { ...input, updatedAt: sql`now()` } });
     await tx.insert(auditLog).values({ actorId, action: "update", entity: "library_settings", entityId: "1", data: input });
   });
+  cachedSettings.clear();
 }
 
 export async function listTowns() {

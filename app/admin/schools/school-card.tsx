@@ -38,7 +38,7 @@ export async function SchoolCard({
       </p>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="text-sm text-ink-soft">{t("review.coordinator")}</dt>
-        <dd className="flex flex-wrap gap-x-3">
+        <dd className="flex flex-wrap items-center gap-x-3">
           <span>{school.coordinatorName}</span>
           <a href={`mailto:${school.coordinatorEmail}`} className={`break-all ${touch}`}>
             {school.coordinatorEmail}
