@@ -70,9 +70,10 @@ export async function seedClassesAndPupils(
     const staff = teachers.get(schoolId)!;
     const count = 2 + (i % 3);
     for (let c = 0; c < count; c++) {
-      // The first school's first class is the demo pupils' grade-4 class, run by its teacher.
+      // The first school's first class is the demo pupils' grade-4 class.
       const grade = i === 0 && c === 0 ? 4 : lo + ((c * 2 + i) % (hi - lo + 1));
-      const teacherId = i === 0 && c === 0 ? (staff.at(-1) ?? null) : (staff[c % Math.max(staff.length, 1)] ?? null);
+      // Class c goes to teacher c − 1 round the list: the first class to the last teacher listed.
+      const teacherId = staff.length ? staff[(c + staff.length - 1) % staff.length]! : null;
       const [cls] = await tx
         .insert(classes)
         .values({ schoolId, grade, name: className(grade, 1 + ((c + i) % 4)), teacherId, joinCode: readableCode(JOIN_CODE_LENGTH) })

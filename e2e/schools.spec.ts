@@ -56,6 +56,8 @@ async function finishSignIn(page: Page, email: string) {
 }
 
 test("a school registers, staff approve it and the coordinator signs in to their school", async ({ page, pageAs }) => {
+  // Two people sign in by email along the way: give the journey room on a busy machine.
+  test.slow();
   const school = newSchool();
   await register(page, school);
 
@@ -138,6 +140,7 @@ test("the form says what is wrong next to each field, keeps what was typed, and 
 });
 
 test("a coordinator invites a teacher, who accepts and signs in; a withdrawn link stops working", async ({ page, pageAs }) => {
+  test.slow();
   const coordinator = await pageAs("coordinator");
   const id = run();
   const teacher = { name: `周老师${id.slice(-3)}`, email: `teacher-${id}@school.test` };

@@ -170,6 +170,18 @@ describe("categories and books stay inside their campaign", () => {
     expect(await booksOf(mine)).toEqual([]);
     await expect(deleteBook(mine, book!.id)).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("lists a book added through the form after the ones already there", async () => {
+    const id = await campaignWith("published");
+    // Numbered in order, as db/seed-campaigns.ts numbers the demo list.
+    await getDb().insert(campaignBooks).values([
+      { campaignId: id, title: "小王子", sortOrder: 1 },
+      { campaignId: id, title: "草房子", sortOrder: 2 },
+    ]);
+    await addBook({ campaignId: id, title: "稻草人", author: "叶圣陶", gradeBand: "小学", note: "" });
+    const shown = await getPublicCampaign((await campaignRow(id)).slug);
+    expect(shown?.books.map((b) => b.title)).toEqual(["小王子", "草房子", "稻草人"]);
+  });
 });
 
 describe("public reads", () => {

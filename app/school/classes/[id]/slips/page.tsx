@@ -19,9 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 const printCss = `
 @page { size: A4 portrait; margin: 8mm; }
 @media print {
+  body { display: block !important; min-height: 0 !important; }
   main#main { padding: 0 !important; max-width: none !important; }
   .slip-sheet { display: grid !important; grid-template-columns: 1fr 1fr; grid-template-rows: repeat(4, 1fr); gap: 0 !important;
-    height: 280mm; break-after: page; page-break-after: always; }
+    margin: 0 !important; height: 276mm; break-after: page; page-break-after: always; }
   .slip-sheet:last-child { break-after: auto; page-break-after: auto; }
   .slip { border: 1px dashed #888 !important; border-radius: 0 !important; break-inside: avoid; }
 }`;

@@ -20,6 +20,12 @@ export default async function ImportPreviewPage({ params }: Props) {
   const withProblems = preview.rows.filter((r) => r.problems.length > 0);
   const clean = preview.rows.filter((r) => r.problems.length === 0);
   const contact = (r: (typeof clean)[number]) => [r.input.guardianPhone, r.input.guardianEmail].filter(Boolean).join(" · ");
+  // What the row says, so the teacher can find and correct it in their spreadsheet.
+  const typed = (input: (typeof clean)[number]["input"]) =>
+    (["grade", "gender", "guardianName", "guardianPhone", "guardianEmail", "birthYear"] as const)
+      .filter((k) => input[k])
+      .map((k) => `${tp(`column.${k}`)}: ${input[k]}`)
+      .join(" · ");
 
   return (
     <IntlProvider namespaces={["pupils", "errors"]}>
@@ -55,6 +61,7 @@ export default async function ImportPreviewPage({ params }: Props) {
                 <p className="font-bold">
                   {t("line", { line: r.line })} · {r.input.name || t("noName")}
                 </p>
+                <p className="break-all text-sm text-ink-soft">{typed(r.input)}</p>
                 <ul className="list-disc pl-5 text-danger">
                   {r.problems.map((p) => (
                     <li key={`${p.field}-${p.code}`}>{tp(`problem.${p.code}`)}</li>
@@ -72,9 +79,9 @@ export default async function ImportPreviewPage({ params }: Props) {
             <summary className="mb-3 inline-flex min-h-11 cursor-pointer items-center text-xl font-bold" id="clean-heading">
               {t("cleanTitle", { count: clean.length })}
             </summary>
-            <ul className="grid gap-x-6 rounded-lg border border-line bg-white px-4 py-2 sm:grid-cols-2">
+            <ul className="grid gap-x-6 gap-y-2 rounded-lg border border-line bg-white px-4 py-3 sm:grid-cols-2">
               {clean.map((r) => (
-                <li key={r.line} className="border-b border-line py-2 last:border-b-0">
+                <li key={r.line}>
                   <span className="font-medium">{r.input.name}</span>
                   <span className="text-sm text-ink-soft">
                     {" "}
