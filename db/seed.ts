@@ -2,7 +2,8 @@ import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { createSchool, createUser } from "./factories";
 import { seedDemoCampaign } from "./seed-campaigns";
-import { librarySettings, towns, type schools } from "./schema";
+import { seedClassesAndPupils } from "./seed-classes";
+import { campaignEnrolments, librarySettings, towns, type schools } from "./schema";
 
 export const DEMO_PASSWORD = "shuxiang2026";
 
@@ -98,17 +99,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const admin = await createUser(tx, { roles: ["admin", "staff"], name: "高馆长", email: demoAccounts.admin, username: null });
     await createUser(tx, { roles: ["staff"], name: "马馆员", email: demoAccounts.staff, username: null });
     await createUser(tx, { roles: ["judge"], name: "林评委", email: demoAccounts.judge, username: null });
-    await createUser(tx, {
+    const coordinator = await createUser(tx, {
       roles: ["coordinator", "teacher"],
       name: "李春华",
       email: demoAccounts.coordinator,
       username: null,
       schoolId: firstSchool,
     });
-    await createUser(tx, { roles: ["teacher"], name: "王老师", email: demoAccounts.teacher, username: null, schoolId: firstSchool });
+    const teacher = await createUser(tx, { roles: ["teacher"], name: "王老师", email: demoAccounts.teacher, username: null, schoolId: firstSchool });
     await createUser(tx, { roles: ["student"], name: "张小明", email: null, username: "xiaoming", password: DEMO_PASSWORD, schoolId: firstSchool });
     await createUser(tx, { roles: ["student"], name: "李小红", email: null, username: "xiaohong", password: DEMO_PASSWORD, schoolId: firstSchool });
-    await seedDemoCampaign(tx, admin.id);
+    const campaign = await seedDemoCampaign(tx, admin.id);
+    await seedClassesAndPupils(tx, { schoolIds, teacherIdsBySchool: { [firstSchool]: [coordinator.id, teacher.id] } });
+    // Every demo school has enrolled in the campaign.
+    await tx.insert(campaignEnrolments).values(schoolIds.map((schoolId) => ({ campaignId: campaign.id, schoolId, enrolledBy: admin.id })));
   });
   return true;
 }

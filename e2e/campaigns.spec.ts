@@ -54,6 +54,7 @@ async function expectNotFound(page: Page, path: string) {
 const categoryCard = (page: Page, name: string): Locator => main(page).getByRole("listitem").filter({ has: page.getByText(name, { exact: true }) });
 
 test("staff create, fill and publish a campaign; the public sees it, then not once withdrawn", async ({ page, browser, baseURL }) => {
+  test.slow(); // a long journey with two browsers; the shared test machine can be busy
   const title = `书香伴我成长征文 ${Date.now() % 100000}`;
   const slug = uniqueSlug();
   await page.goto("/admin/campaigns");

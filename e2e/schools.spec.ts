@@ -88,6 +88,7 @@ test("a school registers, staff approve it and the coordinator signs in to their
 });
 
 test("staff must give a reason to reject, and the coordinator reads it", async ({ page, pageAs }) => {
+  test.slow();
   const school = newSchool();
   await register(page, school);
 
