@@ -182,6 +182,8 @@ test("an empty date or a bad address name is flagged beside the field, not as an
 
 test.describe("as a teacher", () => {
   test.use({ role: "teacher" });
+  // The teacher may sign in for the first time here (email, mailbox, link) within this test's time.
+  test.describe.configure({ timeout: 120_000 });
 
   test("a teacher opening the campaign admin gets the 403 page; a visitor is sent to sign in", async ({ page, browser, baseURL }) => {
     for (const path of ["/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/1"]) {

@@ -116,7 +116,14 @@ export async function deleteCategory(campaignId: number, categoryId: number, act
 
 export async function addBook(input: BookInput) {
   const { campaignId, ...values } = input;
-  await getDb().insert(campaignBooks).values({ ...values, campaignId });
+  // A new book goes to the end of the list.
+  await getDb()
+    .insert(campaignBooks)
+    .values({
+      ...values,
+      campaignId,
+      sortOrder: sql`(select coalesce(max(${campaignBooks.sortOrder}), 0) + 1 from ${campaignBooks} where ${campaignBooks.campaignId} = ${campaignId})`,
+    });
 }
 
 export async function deleteBook(campaignId: number, bookId: number) {

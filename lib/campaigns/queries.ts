@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaignBooks, campaignCategories, campaignEnrolments, campaigns } from "@/db/schema";
 
@@ -64,7 +64,8 @@ export async function listOpenCampaignsForGrade(grade: number, now = new Date())
     .where(
       and(
         eq(campaigns.status, "published"),
-        gte(campaigns.submissionClosesAt, now),
+        // Closed at the deadline itself, as campaignPhase says.
+        gt(campaigns.submissionClosesAt, now),
         lte(campaignCategories.gradeMin, grade),
         gte(campaignCategories.gradeMax, grade),
       ),

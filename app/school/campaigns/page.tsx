@@ -64,14 +64,14 @@ export default async function SchoolCampaignsPage() {
             <EmptyState>{t("noPupils")}</EmptyState>
           ) : (
             <div className="overflow-x-auto rounded-lg border border-line bg-white">
-              <table className="w-full border-collapse text-left">
+              <table className="w-full min-w-max border-collapse text-left">
                 <thead className="bg-paper-deep">
                   <tr>
                     <th scope="col" className="px-3 py-2">
                       {t("class")}
                     </th>
                     {categories.map((cat) => (
-                      <th key={cat.id} scope="col" className="px-3 py-2">
+                      <th key={cat.id} scope="col" className="whitespace-nowrap px-3 py-2">
                         {cat.name}
                         <span className="block text-sm font-normal text-ink-soft">{t("grades", { min: cat.gradeMin, max: cat.gradeMax })}</span>
                       </th>
@@ -81,7 +81,7 @@ export default async function SchoolCampaignsPage() {
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.id} className="border-t border-line">
-                      <th scope="row" className="px-3 py-2 font-medium">
+                      <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
                         <Link href={`/school/classes/${r.id}`}>{classLabel(tc, r)}</Link>
                       </th>
                       {r.counts.map((n, i) => (
