@@ -9,7 +9,8 @@
 // The script makes its own school, coordinator and class, signs in by minting the coordinator's
 // session cookie with AUTH_SECRET, uploads the file over HTTP (the route the browser posts to),
 // opens the preview page, confirms the import (the same lib call the server action makes) and
-// opens the slips page. Each step runs ROUNDS times on a fresh class; the median is reported.
+// opens the slips page (over HTTP, then in Chromium, printing it to PDF). Each step runs ROUNDS times on a fresh class; the median is reported.
+import { chromium } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { encode } from "next-auth/jwt";
 import { closeDb, getDb } from "@/db/client";
@@ -69,7 +70,27 @@ async function round(file, school, coordinator, cookie) {
     if (res.status !== 200 || count !== PUPILS) throw new Error(`slips answered ${res.status} with ${count} slips`);
     return html.length;
   });
-  return { upload: upload.ms, preview: preview.ms, commit: commit.ms, slips: slips.ms, previewBytes: preview.value, slipsBytes: slips.value };
+  const browser = await inBrowser(cls.id, cookie);
+  return { upload: upload.ms, preview: preview.ms, commit: commit.ms, slips: slips.ms, previewBytes: preview.value, slipsBytes: slips.value, ...browser };
+}
+
+/** The slips page in Chromium: until it is loaded and hydrated, and how many A4 pages it prints on. */
+async function inBrowser(classId, cookie) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "authjs.session-token", value: cookie.split("=")[1], url: base.origin }]);
+    const page = await context.newPage();
+    const t = performance.now();
+    await page.goto(new URL(`/school/classes/${classId}/slips`, base).href, { waitUntil: "load" });
+    await page.getByRole("button").filter({ hasText: /打印|Print/ }).waitFor();
+    const loaded = performance.now() - t;
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = Number(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1]);
+    return { browserLoad: loaded, printedPages: pages };
+  } finally {
+    await browser.close();
+  }
 }
 
 async function main() {
@@ -88,6 +109,7 @@ async function main() {
   console.log(`preview page (GET …/import/<id>, ${(pick("previewBytes") / 1024).toFixed(0)} KiB HTML): ${pick("preview")} ms`);
   console.log(`import on confirmation (hash 2,000 first passwords + insert, one transaction): ${pick("commit")} ms`);
   console.log(`login slips page (GET …/slips, ${(pick("slipsBytes") / 1024).toFixed(0)} KiB HTML): ${pick("slips")} ms`);
+  console.log(`login slips page in Chromium, loaded and hydrated: ${pick("browserLoad")} ms; prints on ${pick("printedPages")} A4 pages`);
   console.log(JSON.stringify(rounds.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)])))));
   await closeDb();
 }

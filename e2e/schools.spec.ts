@@ -1,8 +1,24 @@
 // A school registers on the public form, staff review it, the coordinator signs in and invites
 // a teacher, who accepts and signs in too. Every step is confirmed by an email in the dev mailbox.
-import type { Page } from "@playwright/test";
-import { adultForm, expect, magicLinkIn, newestMailTo, signedInLine, test } from "./fixtures/auth";
+import type { BrowserContext, Page } from "@playwright/test";
+import { accounts, adultForm, expect, magicLinkIn, newestMailTo, signedInLine, signInWithMagicLink, test as base } from "./fixtures/auth";
 import { fill, zh } from "./fixtures/i18n";
+
+// Staff and the coordinator sign in afresh in each test rather than through the shared saved
+// sessions: those files are shared by every run on this machine, whatever its port and database.
+const test = base.extend<{ signedIn: (email: string) => Promise<Page> }>({
+  signedIn: async ({ browser, baseURL, locale, timezoneId }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (email) => {
+      const context = await browser.newContext({ baseURL, locale, timezoneId });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signInWithMagicLink(page, email);
+      return page;
+    });
+    for (const c of contexts) await c.close();
+  },
+});
 
 const DEMO_SCHOOL = "滦南县第一实验小学"; // the demo coordinator's school (db/seed.ts)
 const run = () => `${Date.now() % 1_000_000}${Math.floor(Math.random() * 100)}`;
@@ -55,7 +71,7 @@ async function finishSignIn(page: Page, email: string) {
   await page.getByTestId("mail-link").filter({ hasText: "/api/auth/callback/email" }).first().click();
 }
 
-test("a school registers, staff approve it and the coordinator signs in to their school", async ({ page, pageAs }) => {
+test("a school registers, staff approve it and the coordinator signs in to their school", async ({ page, signedIn }) => {
   // Two people sign in by email along the way: give the journey room on a busy machine.
   test.slow();
   const school = newSchool();
@@ -64,7 +80,7 @@ test("a school registers, staff approve it and the coordinator signs in to their
   await openNewestMail(page, school.email, fill(zh.schools.email.received.subject, { school: school.name }));
   await expect(page.locator("iframe")).toBeVisible();
 
-  const staff = await pageAs("staff");
+  const staff = await signedIn(accounts.staff.email);
   await staff.goto("/admin/schools");
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(zh.schools.review.title);
   const card = staff.getByRole("article", { name: school.name });
@@ -87,12 +103,12 @@ test("a school registers, staff approve it and the coordinator signs in to their
   await expect(page.getByRole("region", { name: fill(zh.invite.teachersHeading, { count: 1 }) })).toContainText(school.email);
 });
 
-test("staff must give a reason to reject, and the coordinator reads it", async ({ page, pageAs }) => {
+test("staff must give a reason to reject, and the coordinator reads it", async ({ page, signedIn }) => {
   test.slow();
   const school = newSchool();
   await register(page, school);
 
-  const staff = await pageAs("staff");
+  const staff = await signedIn(accounts.staff.email);
   await staff.goto("/admin/schools?status=pending");
   const card = staff.getByRole("article", { name: school.name });
   await card.getByText(zh.schools.review.rejectOpen).click();
@@ -140,9 +156,9 @@ test("the form says what is wrong next to each field, keeps what was typed, and 
   expect(await newestMailTo(page, again.email)).toBeNull();
 });
 
-test("a coordinator invites a teacher, who accepts and signs in; a withdrawn link stops working", async ({ page, pageAs }) => {
+test("a coordinator invites a teacher, who accepts and signs in; a withdrawn link stops working", async ({ page, signedIn }) => {
   test.slow();
-  const coordinator = await pageAs("coordinator");
+  const coordinator = await signedIn(accounts.coordinator.email);
   const id = run();
   const teacher = { name: `周老师${id.slice(-3)}`, email: `teacher-${id}@school.test` };
   const withdrawn = { name: `吴老师${id.slice(-3)}`, email: `withdrawn-${id}@school.test` };

@@ -15,11 +15,13 @@ const checkbox = z
   .optional()
   .transform((v) => v === "on");
 
+// The category form posts only the limits of the chosen entry type, so a limit may be absent.
 const optionalInt = (min: number, max: number) =>
   z
     .string()
     .trim()
-    .transform((v) => (v === "" ? null : Number(v)))
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? null : Number(v)))
     .pipe(z.number().int().min(min).max(max).nullable());
 
 export const timelineFields = [
@@ -62,24 +64,27 @@ export const campaignSchema = z
       ["judgingEndsAt", "resultsAt"],
     ];
     for (const [before, after] of order) {
-      const a = v[before] as Date;
-      const b = v[after] as Date;
-      if (!Number.isNaN(a.getTime()) && !Number.isNaN(b.getTime()) && a > b) {
+      const a = v[before];
+      const b = v[after];
+      // An empty or bad date already has its own message.
+      if (!(a instanceof Date) || !(b instanceof Date) || Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) continue;
+      if (a > b) {
         ctx.addIssue({ code: "custom", path: [after], message: "campaigns.timelineOrder" });
       }
     }
   });
 export type CampaignInput = Omit<z.output<typeof campaignSchema>, "cover">;
 
-export const campaignIdSchema = z.object({ campaignId: z.coerce.number().int().positive() });
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+export const campaignIdSchema = z.object({ campaignId: id });
 export const campaignUpdateSchema = z.intersection(campaignIdSchema, campaignSchema);
 
 export const campaignStatusSchema = campaignIdSchema.extend({ status: z.enum(["draft", "published", "archived"]) });
 
 export const categorySchema = z
   .object({
-    campaignId: z.coerce.number().int().positive(),
-    categoryId: z.coerce.number().int().positive().optional(),
+    campaignId: id,
+    categoryId: id.optional(),
     name: z.string().trim().min(1).max(60),
     code: z
       .string()
@@ -101,10 +106,10 @@ export const categorySchema = z
   });
 export type CategoryInput = z.output<typeof categorySchema>;
 
-export const categoryRefSchema = campaignIdSchema.extend({ categoryId: z.coerce.number().int().positive() });
+export const categoryRefSchema = campaignIdSchema.extend({ categoryId: id });
 
 export const bookSchema = z.object({
-  campaignId: z.coerce.number().int().positive(),
+  campaignId: id,
   title: z.string().trim().min(1).max(120),
   author: z.string().trim().max(80),
   gradeBand: z.string().trim().max(40),
@@ -112,4 +117,4 @@ export const bookSchema = z.object({
 });
 export type BookInput = z.output<typeof bookSchema>;
 
-export const bookRefSchema = campaignIdSchema.extend({ bookId: z.coerce.number().int().positive() });
+export const bookRefSchema = campaignIdSchema.extend({ bookId: id });

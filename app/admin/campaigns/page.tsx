@@ -30,7 +30,7 @@ export default async function AdminCampaignsPage() {
                 <StatusBadge status={c.status} label={t(`status.${c.status}`)} />
               </div>
               <p className="text-sm text-ink-soft">
-                {c.year} · {c.theme} · {t("submissionUntil", { date: format.dateTime(c.submissionClosesAt, { dateStyle: "medium" }) })}
+                {[c.year, c.theme, t("submissionUntil", { date: format.dateTime(c.submissionClosesAt, { dateStyle: "medium" }) })].filter(Boolean).join(" · ")}
               </p>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getCampaignForStaff } from "@/lib/campaigns/queries";
+import { campaignIdSchema } from "@/lib/campaigns/schemas";
 import { toShanghaiInput } from "@/lib/time";
 import { deleteBookAction, deleteCategoryAction, setStatusAction } from "../actions";
 import { CampaignForm } from "../campaign-form";
@@ -16,7 +17,8 @@ import { CategoryForm } from "./category-form";
 export default async function EditCampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
   await requirePagePermission("campaigns.manage", `/admin/campaigns/${id}`);
-  const details = Number.isInteger(Number(id)) ? await getCampaignForStaff(Number(id)) : null;
+  const parsed = campaignIdSchema.safeParse({ campaignId: id });
+  const details = parsed.success ? await getCampaignForStaff(parsed.data.campaignId) : null;
   if (!details) notFound();
   const { campaign: c, categories, books } = details;
   const [t, tg] = await Promise.all([getTranslations("campaigns"), getTranslations("grades")]);
@@ -39,7 +41,8 @@ export default async function EditCampaignPage({ params, searchParams }: { param
         <div className="flex flex-wrap gap-3">
           {nextStatuses[c.status].map((s) => (
             <ActionButton
-              key={s}
+              // A new key after categories change clears an earlier "needs a category" message.
+              key={`${s}-${categories.length}`}
               action={setStatusAction}
               fields={{ campaignId: c.id, status: s }}
               label={t(`to.${s}`)}

@@ -9,6 +9,9 @@ import { classLabel } from "../../../class-label";
 import { discardImportForm } from "../../actions";
 import { CommitImportForm } from "./commit-import-form";
 
+// Every problem row is listed; of the clean ones a sample is enough to recognise the file.
+const CLEAN_SHOWN = 100;
+
 type Props = { params: Promise<{ id: string; importId: string }> };
 
 export default async function ImportPreviewPage({ params }: Props) {
@@ -75,12 +78,12 @@ export default async function ImportPreviewPage({ params }: Props) {
 
       {clean.length > 0 ? (
         <section aria-labelledby="clean-heading" className="mb-8">
-          <details open={clean.length <= 60}>
+          <details open={clean.length <= 40}>
             <summary className="mb-3 inline-flex min-h-11 cursor-pointer items-center text-xl font-bold" id="clean-heading">
               {t("cleanTitle", { count: clean.length })}
             </summary>
             <ul className="grid gap-x-6 gap-y-2 rounded-lg border border-line bg-white px-4 py-3 sm:grid-cols-2">
-              {clean.map((r) => (
+              {clean.slice(0, CLEAN_SHOWN).map((r) => (
                 <li key={r.line}>
                   <span className="font-medium">{r.input.name}</span>
                   <span className="text-sm text-ink-soft">
@@ -90,6 +93,7 @@ export default async function ImportPreviewPage({ params }: Props) {
                 </li>
               ))}
             </ul>
+            {clean.length > CLEAN_SHOWN ? <p className="mt-2 text-ink-soft">{t("moreClean", { count: clean.length - CLEAN_SHOWN })}</p> : null}
           </details>
         </section>
       ) : null}
