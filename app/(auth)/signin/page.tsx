@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { IntlProvider } from "@/components/intl-provider";
 import { PageHeader } from "@/components/ui/page-header";
 import { safeCallbackPath } from "@/lib/auth/schemas";
@@ -14,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
+  // Approval and invitation emails link here with the address filled in.
+  const email = z.email().safeParse(params.email?.trim().toLowerCase()).data;
   if (await getCurrentUser()) redirect(callbackUrl ?? "/");
   const t = await getTranslations("auth");
   return (
@@ -35,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h2 id="adult-heading" className="mb-3 text-lg">
             {t("adultTab")}
           </h2>
-          <MagicLinkForm callbackUrl={callbackUrl} />
+          <MagicLinkForm callbackUrl={callbackUrl} email={email} />
         </section>
       </div>
     </IntlProvider>

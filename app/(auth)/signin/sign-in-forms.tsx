@@ -8,14 +8,14 @@ import { FormMessage } from "@/components/ui/form-message";
 import { idleState } from "@/lib/action-state";
 import { pupilSignIn, requestMagicLink } from "./actions";
 
-export function MagicLinkForm({ callbackUrl }: { callbackUrl?: string }) {
+export function MagicLinkForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useActionState(requestMagicLink, idleState);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field
-        key={state.values?.email}
+        key={state.values?.email ?? email}
         name="email"
         type="email"
         autoComplete="email"
@@ -23,7 +23,7 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl?: string }) {
         required
         label={t("emailLabel")}
         hint={t("emailHint")}
-        defaultValue={state.values?.email}
+        defaultValue={state.values?.email ?? email}
         error={state.fieldErrors?.email}
       />
       <FormMessage state={state} />
