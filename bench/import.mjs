@@ -86,7 +86,8 @@ async function inBrowser(classId, cookie) {
     await page.getByRole("button").filter({ hasText: /打印|Print/ }).waitFor();
     const loaded = performance.now() - t;
     const pdf = await page.pdf({ format: "A4" });
-    const pages = Number(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1]);
+    // The page tree's root holds the largest /Count: the number of pages.
+    const pages = Math.max(...[...pdf.toString("latin1").matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
     return { browserLoad: loaded, printedPages: pages };
   } finally {
     await browser.close();
