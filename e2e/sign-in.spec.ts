@@ -2,7 +2,6 @@
 import {
   accounts,
   expect,
-  magicLinkIn,
   newestMailTo,
   pupilForm,
   requestMagicLink,

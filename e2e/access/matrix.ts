@@ -1,6 +1,6 @@
 // Who may open which area page. The roles' accounts are in fixtures/auth.ts; the expected
 // answers follow DESIGN.md's audiences, written out here rather than read from the app's own map.
-import { expect, test, type Role } from "../fixtures/auth";
+import { expect, storageStateFor, test, type Role } from "../fixtures/auth";
 import { zh } from "../fixtures/i18n";
 
 export type Who = Role | "visitor";
@@ -38,9 +38,9 @@ function h1(html: string): string | undefined {
 }
 
 /**
- * One test per area page for `who`: a redirect to sign in, the page itself, or a 403. These go
- * through the browser context's cookies without rendering, so status and redirect are exact and
- * the matrix stays fast. Next sends a 403 as an HTML shell and draws the refusal from its RSC
+ * One test per area page for `who`: a redirect to sign in, the page itself, or a 403. These are
+ * plain HTTP requests with the role's session cookies, so status and redirect are exact and the
+ * matrix stays fast. Next sends a 403 as an HTML shell and draws the refusal from its RSC
  * payload, so one more test per role opens a refused page in the browser to see the 403 page.
  */
 export function accessMatrix(who: Who) {
@@ -51,9 +51,12 @@ export function accessMatrix(who: Who) {
       const visitor = who === "visitor";
       const allowed = !visitor && area.allowed.includes(who);
       const outcome = visitor ? "is sent to sign in" : allowed ? "opens" : "is refused";
-      test(`${who} ${outcome}: ${area.path}`, async ({ page }) => {
-        const response = await page.request.get(area.path, { maxRedirects: 0 });
+      test(`${who} ${outcome}: ${area.path}`, async ({ playwright, browser, baseURL }) => {
+        const storageState = visitor ? undefined : await storageStateFor(browser, baseURL, who);
+        const api = await playwright.request.newContext({ baseURL, storageState });
+        const response = await api.get(area.path, { maxRedirects: 0 });
         const html = await response.text();
+        await api.dispose();
         if (visitor) {
           expect(response.status(), "a temporary redirect").toBe(307);
           const to = new URL(response.headers()["location"] ?? "", "http://x");

@@ -96,7 +96,6 @@ export async function getPupilForUser(user: Viewer, pupilId: string, mode: "view
       classGrade: classes.grade,
       schoolId: classes.schoolId,
       schoolName: schools.name,
-      hasInitialPassword: sql<boolean>`${pupils.initialPasswordEnc} is not null`,
       canManage: sql<boolean>`(${classScope(user, "manage")})`,
     })
     .from(pupils)

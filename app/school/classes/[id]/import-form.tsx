@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
@@ -11,6 +11,12 @@ import { Button } from "@/components/ui/button";
 export function ImportForm({ classId, error }: { classId: number; error?: string }) {
   const t = useTranslations("pupils.import");
   const [busy, setBusy] = useState(false);
+  // Coming back with the browser's Back button restores the page as it was left: busy.
+  useEffect(() => {
+    const reset = () => setBusy(false);
+    window.addEventListener("pageshow", reset);
+    return () => window.removeEventListener("pageshow", reset);
+  }, []);
   return (
     <form
       method="post"

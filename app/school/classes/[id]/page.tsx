@@ -23,7 +23,8 @@ const importErrors = new Set<string>([...fileErrors, "unexpected"]);
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { cls } = await requireClassPage((await params).id, "/school");
+  const { id } = await params;
+  const { cls } = await requireClassPage(id, `/school/classes/${id}`);
   return { title: classLabel(await getTranslations("classes"), cls) };
 }
 

@@ -30,6 +30,8 @@ const css = `
 .slip-foot { font-size: 0.875rem; }
 .slip-url { font-family: ui-monospace, monospace; word-break: break-all; }
 .slip-hint { display: block; color: var(--color-ink-soft); }
+/* Off-screen sheets are laid out only when scrolled to: 2,000 slips open quickly. Print lays out all. */
+@media screen { .slip-sheet { content-visibility: auto; contain-intrinsic-size: auto 40rem; } }
 @page { size: A4 portrait; margin: 8mm; }
 @media print {
   body { display: block !important; min-height: 0 !important; }
