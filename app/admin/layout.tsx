@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requestedPath, requirePagePermission } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePagePermission("admin.view", "/admin");
+  const user = await requirePagePermission("admin.view", await requestedPath("/admin"));
   const t = await getTranslations();
   const links: [string, string, Permission][] = [
     ["/admin", t("areas.adminTitle"), "admin.view"],

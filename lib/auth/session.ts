@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -57,6 +58,11 @@ export async function requirePagePermission(permission: Permission, returnTo: st
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(user, permission)) forbidden();
   return user;
+}
+
+/** The page being rendered (set by proxy.ts), for layouts that guard a whole area. */
+export async function requestedPath(fallback: string): Promise<string> {
+  return (await headers()).get("x-pathname") ?? fallback;
 }
 
 /** For actions and route handlers: the same check, as errors. */
