@@ -18,6 +18,8 @@ export const campaigns = pgTable(
     description: text("description").notNull().default(""),
     rules: text("rules").notNull().default(""),
     year: integer("year").notNull(),
+    /** Letters in entry codes, e.g. YZ in 2026-YZ-A-00123. */
+    codePrefix: text("code_prefix").notNull().default("SX"),
     status: publishStatusEnum("status").notNull().default("draft"),
     coverFileId: text("cover_file_id").references(() => files.id, { onDelete: "set null" }),
     registrationOpensAt: timestamp("registration_opens_at", { withTimezone: true }).notNull(),
@@ -57,6 +59,8 @@ export const campaignCategories = pgTable(
     minChars: integer("min_chars"),
     maxChars: integer("max_chars"),
     maxFileMb: integer("max_file_mb").notNull().default(10),
+    /** The last number given to an entry of this category (the 123 in 2026-YZ-A-00123). */
+    entrySeq: integer("entry_seq").notNull().default(0),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [

@@ -6,3 +6,4 @@ export * from "./content";
 export * from "./files";
 export * from "./campaigns";
 export * from "./classes";
+export * from "./entries";

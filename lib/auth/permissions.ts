@@ -22,6 +22,11 @@ export const permissions = {
   "school.invite_teachers": ["coordinator"],
   "campaigns.enrol": ["coordinator"],
   "classes.manage": ["teacher", "coordinator"],
+  // A pupil writes their own entries; teachers and coordinators for pupils in their scope.
+  "entries.submit": ["student"],
+  "entries.submit_for_pupils": ["teacher", "coordinator"],
+  // Staff read every entry, flag, redact, disqualify, export and grant extensions.
+  "entries.review": ["staff", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
