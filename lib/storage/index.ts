@@ -1,45 +1,11 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { files } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { extensionFor, sniffMimeType, type SniffedType } from "./sniff";
-
-/** Where uploaded bytes live. Local disk by default; an S3-compatible store plugs in here. */
-type Store = {
-  put(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
-  remove(key: string): Promise<void>;
-};
-
-function localStore(root = path.resolve(/*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? ".data/uploads")): Store {
-  const full = (key: string) => {
-    const p = path.join(root, key);
-    if (!p.startsWith(root + path.sep)) throw new Error("bad storage key");
-    return p;
-  };
-  return {
-    async put(key, bytes) {
-      await mkdir(path.dirname(full(key)), { recursive: true });
-      await writeFile(full(key), bytes);
-    },
-    async get(key) {
-      try {
-        return new Uint8Array(await readFile(full(key)));
-      } catch {
-        return null;
-      }
-    },
-    async remove(key) {
-      await rm(full(key), { force: true });
-    },
-  };
-}
-
-const store = (): Store => localStore();
+import { store } from "./store";
 
 export type UploadRules = { allowed: readonly SniffedType[]; maxBytes: number; isPublic?: boolean };
 
