@@ -20,7 +20,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users who lack a permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Drawings may be up to 50 MB (a category's limit); lib/entries checks the category's own limit.
+    serverActions: { bodySizeLimit: "52mb" },
+    proxyClientMaxBodySize: "52mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

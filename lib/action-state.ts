@@ -8,6 +8,8 @@ export type ActionState<T = unknown> = {
   values?: Record<string, string>;
   data?: T;
   requestId?: string;
+  /** Set when the session has ended, so a form can offer to sign in again without losing its text. */
+  signedOut?: boolean;
 };
 
 export const idleState: ActionState<never> = { status: "idle" };

@@ -80,7 +80,7 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
     try {
       const user = await getCurrentUser();
       if ("permission" in opts || opts.access === "signed-in") {
-        if (!user) return { status: "error", message: t("errors.unauthenticated"), values };
+        if (!user) return { status: "error", message: t("errors.unauthenticated"), values, signedOut: true };
         if ("permission" in opts && !can(user, opts.permission)) {
           return { status: "error", message: t("errors.forbidden"), values };
         }
@@ -100,7 +100,12 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
       unstable_rethrow(e);
       if (isAppError(e)) {
         const fieldErrors = e.fields
-          ? Object.fromEntries(Object.entries(e.fields).map(([k, key]) => [k, t.has(key) ? t(key) : t("errors.invalid")]))
+          ? Object.fromEntries(
+              Object.entries(e.fields).map(([k, m]) => {
+                const [key, values] = typeof m === "string" ? [m, undefined] : m;
+                return [k, t.has(key) ? t(key, values) : t("errors.invalid")];
+              }),
+            )
           : undefined;
         return { status: "error", message: t.has(e.message) ? t(e.message) : t(codeKeys[e.code]), fieldErrors, values };
       }

@@ -7,11 +7,13 @@ export type AppErrorCode =
   | "conflict"
   | "rate_limited";
 
+export type FieldMessage = string | readonly [key: string, values: Record<string, string | number>];
+
 export class AppError extends Error {
   constructor(
     public readonly code: AppErrorCode,
-    /** Field name → message key under `errors.` */
-    public readonly fields?: Record<string, string>,
+    /** Field name → message key, or a key and the values it needs (e.g. a limit). */
+    public readonly fields?: Record<string, FieldMessage>,
     message?: string,
   ) {
     super(message ?? code);

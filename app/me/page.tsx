@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -12,10 +13,11 @@ import { ConsentBadge } from "@/app/school/classes/consent-badge";
 export default async function MePage() {
   const user = await requirePagePermission("me.view", "/me");
   if (user.mustChangePassword) redirect("/me/password");
-  const [ta, t, tc, format, pupil] = await Promise.all([
+  const [ta, t, tc, te, format, pupil] = await Promise.all([
     getTranslations("areas"),
     getTranslations("me"),
     getTranslations("classes"),
+    getTranslations("entries"),
     getFormatter(),
     getOwnPupil(user.id),
   ]);
@@ -57,9 +59,12 @@ export default async function MePage() {
         </section>
 
         <section aria-labelledby="me-campaigns" className={`${card} lg:col-span-2`}>
-          <h2 id="me-campaigns" className="mb-2 text-xl">
-            {t("campaignsTitle")}
-          </h2>
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
+            <h2 id="me-campaigns" className="text-xl">
+              {t("campaignsTitle")}
+            </h2>
+            <ButtonLink href="/me/entries">{te("title")}</ButtonLink>
+          </div>
           {campaigns.length === 0 ? (
             <EmptyState>{t("noCampaigns")}</EmptyState>
           ) : (

@@ -26,7 +26,6 @@ CREATE TABLE "entries" (
 	"submitted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "entries_code_unique" UNIQUE("code"),
 	CONSTRAINT "entries_submitted_has_code" CHECK ("entries"."status" = 'draft' or "entries"."code" is not null),
 	CONSTRAINT "entries_disqualified_reason" CHECK ("entries"."disqualified_at" is null or "entries"."disqualified_reason" is not null)
 );
@@ -56,6 +55,7 @@ ALTER TABLE "submission_extensions" ADD CONSTRAINT "submission_extensions_campai
 ALTER TABLE "submission_extensions" ADD CONSTRAINT "submission_extensions_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submission_extensions" ADD CONSTRAINT "submission_extensions_granted_by_users_id_fk" FOREIGN KEY ("granted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "entries_pupil_category_uq" ON "entries" USING btree ("pupil_id","category_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "entries_campaign_code_uq" ON "entries" USING btree ("campaign_id","code");--> statement-breakpoint
 CREATE INDEX "entries_campaign_status_idx" ON "entries" USING btree ("campaign_id","status","id");--> statement-breakpoint
 CREATE INDEX "entries_school_idx" ON "entries" USING btree ("school_id","campaign_id");--> statement-breakpoint
 CREATE INDEX "entries_class_idx" ON "entries" USING btree ("class_id");--> statement-breakpoint

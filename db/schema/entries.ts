@@ -31,8 +31,8 @@ export const entries = pgTable(
       .references(() => schools.id, { onDelete: "cascade" }),
     classId: integer("class_id").references(() => classes.id, { onDelete: "set null" }),
     status: entryStatusEnum("status").notNull().default("draft"),
-    /** Human-readable, given at the first submission: 2026-YZ-A-00123. */
-    code: text("code").unique(),
+    /** Human-readable, given at the first submission: 2026-YZ-A-00123 (unique within the campaign). */
+    code: text("code"),
     title: text("title").notNull().default(""),
     bookTitle: text("book_title").notNull().default(""),
     bookAuthor: text("book_author").notNull().default(""),
@@ -59,6 +59,7 @@ export const entries = pgTable(
   },
   (t) => [
     uniqueIndex("entries_pupil_category_uq").on(t.pupilId, t.categoryId),
+    uniqueIndex("entries_campaign_code_uq").on(t.campaignId, t.code),
     index("entries_campaign_status_idx").on(t.campaignId, t.status, t.id),
     index("entries_school_idx").on(t.schoolId, t.campaignId),
     index("entries_class_idx").on(t.classId),

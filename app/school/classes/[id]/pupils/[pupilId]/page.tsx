@@ -40,9 +40,12 @@ export default async function PupilPage({ params }: Props) {
   return (
     <IntlProvider namespaces={["pupils", "consent", "errors", "common"]}>
       <PageHeader title={pupil.name ?? ""} intro={`${cls.schoolName} · ${classLabel(tc, cls)}`}>
-        <ButtonLink href={`/school/classes/${cls.id}`} variant="ghost" className="self-start">
-          {t("backToClass")}
-        </ButtonLink>
+        <div className="flex flex-wrap gap-3">
+          {manage ? <ButtonLink href={`/school/pupils/${pupil.userId}/entries`}>{(await getTranslations("entries"))("forPupil")}</ButtonLink> : null}
+          <ButtonLink href={`/school/classes/${cls.id}`} variant="ghost">
+            {t("backToClass")}
+          </ButtonLink>
+        </div>
       </PageHeader>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,0 +1,196 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Field, TextareaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { idleState } from "@/lib/action-state";
+import { saveEntryAction, withdrawEntryAction } from "@/app/me/entries/actions";
+import { countChars } from "@/lib/entries/count";
+import { STATEMENT_MAX, TITLE_MAX } from "@/lib/entries/schemas";
+
+type Text = { title: string; bookTitle: string; bookAuthor: string; body: string; statement: string };
+
+export type EntryFormProps = {
+  pupilId: string;
+  categoryId: number;
+  entryType: "essay" | "drawing";
+  minChars: number | null;
+  maxChars: number | null;
+  maxFileMb: number;
+  entry: (Text & { id: number; status: "draft" | "submitted" | "withdrawn"; code: string | null; updatedAt: string; fileUrl: string | null }) | null;
+  /** Where to sign in again and come back to this form. */
+  signinUrl: string;
+};
+
+const empty: Text = { title: "", bookTitle: "", bookAuthor: "", body: "", statement: "" };
+
+/**
+ * The essay or drawing form. What is typed is also kept in this browser's storage until the
+ * server has it, so an expired session or a lost connection costs nothing: after signing in
+ * again the text comes back.
+ */
+export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, maxFileMb, entry, signinUrl }: EntryFormProps) {
+  const t = useTranslations("entries.form");
+  const storageKey = `shuxiang:entry:${pupilId}:${categoryId}`;
+  const server: Text = entry ? { title: entry.title, bookTitle: entry.bookTitle, bookAuthor: entry.bookAuthor, body: entry.body, statement: entry.statement } : empty;
+  const [text, setText] = useState<Text>(server);
+  const [restored, setRestored] = useState(false);
+  const [state, action, pending] = useActionState(saveEntryAction, idleState);
+  const submitted = entry?.status === "submitted";
+
+  // Unsaved text from an earlier visit (newer than what the server has) comes back once.
+  useEffect(() => {
+    try {
+      const kept = JSON.parse(localStorage.getItem(storageKey) ?? "null") as (Text & { at: number }) | null;
+      const serverAt = entry ? Date.parse(entry.updatedAt) : 0;
+      if (kept && kept.at > serverAt) {
+        const { at: _at, ...typed } = kept;
+        if (JSON.stringify(typed) !== JSON.stringify(server)) {
+          setText(typed);
+          setRestored(true);
+        }
+      }
+    } catch {
+      // Storage may be unavailable (private mode): the form still works, without the safety net.
+    }
+    // Only on arrival: later changes are the pupil's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+
+  useEffect(() => {
+    if (state.status === "ok") {
+      try {
+        localStorage.removeItem(storageKey);
+      } catch {}
+    }
+  }, [state, storageKey]);
+
+  const update = (field: keyof Text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const next = { ...text, [field]: e.target.value };
+    setText(next);
+    setRestored(false);
+    try {
+      localStorage.setItem(storageKey, JSON.stringify({ ...next, at: Date.now() }));
+    } catch {}
+  };
+
+  const count = countChars(text.body);
+  const outOfRange = (minChars !== null && count > 0 && count < minChars) || (maxChars !== null && count > maxChars);
+  const errors = state.fieldErrors ?? {};
+  const result = state.status === "ok" ? state.data : undefined;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {restored ? (
+        <p role="status" className="rounded-md border border-warm/40 bg-amber-50 px-3 py-2">
+          {t("restored")}
+        </p>
+      ) : null}
+      <form action={action} className="flex flex-col gap-4" noValidate>
+        <input type="hidden" name="pupilId" value={pupilId} />
+        <input type="hidden" name="categoryId" value={categoryId} />
+        <Field name="title" label={t("title")} value={text.title} onChange={update("title")} error={errors.title} maxLength={TITLE_MAX} required />
+        {entryType === "essay" ? (
+          <>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field name="bookTitle" label={t("bookTitle")} value={text.bookTitle} onChange={update("bookTitle")} error={errors.bookTitle} maxLength={100} required />
+              <Field name="bookAuthor" label={t("bookAuthor")} optionalLabel={t("optional")} value={text.bookAuthor} onChange={update("bookAuthor")} error={errors.bookAuthor} maxLength={60} />
+            </div>
+            <TextareaField
+              name="body"
+              label={t("body")}
+              hint={t("countRules")}
+              value={text.body}
+              onChange={update("body")}
+              error={errors.body}
+              rows={16}
+              className="[&_textarea]:leading-8"
+            />
+            <p aria-live="polite" className={`-mt-2 font-medium ${outOfRange ? "text-danger" : "text-ink-soft"}`}>
+              {t("count", { count })}
+              {minChars !== null || maxChars !== null ? ` · ${t("limits", { min: minChars ?? 1, max: maxChars ?? "∞" })}` : null}
+            </p>
+          </>
+        ) : (
+          <>
+            {entry?.fileUrl ? (
+              <p>
+                {t("currentFile")}{" "}
+                <a href={entry.fileUrl} target="_blank" rel="noopener">
+                  {t("openFile")}
+                </a>
+              </p>
+            ) : null}
+            <Field
+              type="file"
+              name="file"
+              label={entry?.fileUrl ? t("replaceFile") : t("file")}
+              hint={t("fileHint", { max: maxFileMb })}
+              accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+              error={errors.file}
+              className="[&_input]:py-3"
+            />
+            <TextareaField name="statement" label={t("statement")} hint={t("statementHint", { max: STATEMENT_MAX })} value={text.statement} onChange={update("statement")} error={errors.statement} maxLength={STATEMENT_MAX} rows={4} />
+          </>
+        )}
+        {state.status === "error" ? <FormMessage state={state} /> : null}
+        {state.signedOut ? (
+          <p>
+            <ButtonLink href={signinUrl} variant="secondary">
+              {t("signInAgain")}
+            </ButtonLink>
+          </p>
+        ) : null}
+        {result ? (
+          <p role="status" className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-accent-deep">
+            {result.status === "submitted" ? t("submittedWithCode", { code: result.code ?? "" }) : t("draftSaved")}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" name="intent" value="submit" disabled={pending}>
+            {submitted ? t("saveChanges") : t("submit")}
+          </Button>
+          {submitted ? null : (
+            <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+              {t("saveDraft")}
+            </Button>
+          )}
+        </div>
+      </form>
+      {submitted && entry ? <WithdrawForm entryId={entry.id} pupilId={pupilId} /> : null}
+    </div>
+  );
+}
+
+function WithdrawForm({ entryId, pupilId }: { entryId: number; pupilId: string }) {
+  const t = useTranslations("entries.form");
+  const [state, action, pending] = useActionState(withdrawEntryAction, idleState);
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <div>
+        <Button type="button" variant="ghost" onClick={() => setAsking(true)}>
+          {t("withdraw")}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="flex flex-col gap-3 rounded-lg border border-danger/30 bg-red-50 p-4">
+      <input type="hidden" name="entryId" value={entryId} />
+      <input type="hidden" name="pupilId" value={pupilId} />
+      <p>{t("withdrawConfirm")}</p>
+      <FormMessage state={state} />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" className="bg-danger hover:bg-red-800" disabled={pending}>
+          {t("withdrawYes")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setAsking(false)}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}
