@@ -31,6 +31,7 @@ export async function seedDemoCampaign(db: DbOrTx, createdBy: string | null, now
       title: `${now.getFullYear()} 燕赵少年读书活动`,
       theme: "经典浸润人生 阅读成就梦想",
       year: now.getFullYear(),
+      codePrefix: "YZ",
       status: "published",
       description,
       rules,
