@@ -7,6 +7,7 @@ const form = (over: Record<string, string> = {}) => ({
   title: "2031 燕赵少年读书活动",
   theme: "经典浸润人生",
   year: "2031",
+  codePrefix: "yz",
   description: "",
   rules: "",
   maskNames: "on",

@@ -45,6 +45,7 @@ export const campaignSchema = z
     title: z.string().trim().min(1).max(120),
     theme: z.string().trim().max(120),
     year: z.coerce.number().int().min(2000).max(2100),
+    codePrefix: z.string().trim().toUpperCase().regex(/^[A-Z]{1,4}$/, "campaigns.codePrefixFormat").default("SX"),
     description: z.string().max(20_000),
     rules: z.string().max(20_000),
     maskNames: checkbox,

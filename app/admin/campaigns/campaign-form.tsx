@@ -10,7 +10,7 @@ import { timelineFields } from "@/lib/campaigns/schemas";
 import { createCampaignAction, updateCampaignAction } from "./actions";
 
 export type CampaignFormValues = Record<
-  "slug" | "title" | "theme" | "year" | "description" | "rules" | (typeof timelineFields)[number],
+  "slug" | "title" | "theme" | "year" | "codePrefix" | "description" | "rules" | (typeof timelineFields)[number],
   string
 > & { maskNames: boolean };
 
@@ -33,6 +33,17 @@ export function CampaignForm({ campaignId, initial }: { campaignId?: number; ini
         <Field name="title" label={t("fieldTitle")} defaultValue={v("title")} error={err("title")} required className="sm:col-span-2" />
         <Field name="theme" label={t("fieldTheme")} defaultValue={v("theme")} error={err("theme")} optionalLabel={tc("optional")} />
         <Field name="year" type="number" inputMode="numeric" label={t("fieldYear")} defaultValue={v("year")} error={err("year")} required />
+        <Field
+          name="codePrefix"
+          label={t("fieldCodePrefix")}
+          hint={t("codePrefixHint")}
+          defaultValue={v("codePrefix")}
+          error={err("codePrefix")}
+          required
+          maxLength={4}
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
         <Field
           name="slug"
           label={t("fieldSlug")}

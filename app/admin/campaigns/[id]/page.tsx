@@ -65,6 +65,7 @@ export default async function EditCampaignPage({ params, searchParams }: { param
               title: c.title,
               theme: c.theme,
               year: String(c.year),
+              codePrefix: c.codePrefix,
               description: c.description,
               rules: c.rules,
               maskNames: c.maskNames,

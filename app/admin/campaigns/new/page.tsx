@@ -12,7 +12,7 @@ export default async function NewCampaignPage() {
   return (
     <IntlProvider namespaces={["campaigns", "common"]}>
       <PageHeader title={t("new")} />
-      <CampaignForm initial={{ slug: "", title: "", theme: "", year: String(year), description: "", rules: "", maskNames: true, ...empty }} />
+      <CampaignForm initial={{ slug: "", title: "", theme: "", year: String(year), codePrefix: "SX", description: "", rules: "", maskNames: true, ...empty }} />
     </IntlProvider>
   );
 }
