@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireClassPage } from "@/lib/classes/page-guard";
+import QRCode from "qrcode";
 import { siteOrigin } from "@/lib/classes/site-url";
 import { listSlips } from "@/lib/pupils/queries";
 import { classLabel } from "../../class-label";
@@ -27,7 +28,8 @@ const css = `
 .slip-name { font-size: 1.25rem; font-weight: 700; }
 .slip dl { display: grid; grid-template-columns: auto 1fr; column-gap: 0.75rem; }
 .slip-code { font-family: ui-monospace, monospace; font-size: 1.125rem; font-weight: 700; letter-spacing: 0.05em; }
-.slip-foot { font-size: 0.875rem; }
+.slip-foot { font-size: 0.875rem; display: flex; gap: 0.75rem; align-items: flex-end; justify-content: space-between; }
+.slip-qr { width: 64px; height: 64px; flex: none; }
 .slip-url { font-family: ui-monospace, monospace; word-break: break-all; }
 .slip-hint { display: block; color: var(--color-ink-soft); }
 /* Off-screen sheets are laid out only when scrolled to: 2,000 slips open quickly. Print lays out all. */
@@ -50,7 +52,10 @@ export default async function SlipsPage({ params }: Props) {
   const { cls } = await requireClassPage(id, `/school/classes/${id}/slips`, "manage");
   const [t, tc, slips, origin] = await Promise.all([getTranslations("pupils.slips"), getTranslations("classes"), listSlips(cls), siteOrigin()]);
   const label = classLabel(tc, cls);
+  // One QR code of the sign-in address, drawn once on the server and shown on every slip.
+  const qr = await QRCode.toString(`${origin}/signin`, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
   const text = {
+    qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`,
     header: `${cls.schoolName} · ${label}`,
     signin: `${origin}/signin`,
     username: t("username"),

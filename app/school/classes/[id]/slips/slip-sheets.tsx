@@ -2,7 +2,7 @@
 
 export type Slip = { id: string; name: string; username: string; password: string | null };
 
-type Text = { header: string; signin: string; username: string; password: string; changed: string; signInAt: string; firstSignIn: string };
+type Text = { qr: string; header: string; signin: string; username: string; password: string; changed: string; signInAt: string; firstSignIn: string };
 
 /**
  * The slips, 8 to a sheet. A client component on purpose: the page then carries the slips as
@@ -31,10 +31,15 @@ export function SlipSheets({ slips, perSheet, text }: { slips: Slip[]; perSheet:
               <dd className="slip-meta">{text.changed}</dd>
             )}
           </dl>
-          <p className="slip-foot">
-            {text.signInAt} <span className="slip-url">{text.signin}</span>
-            {s.password ? <span className="slip-hint">{text.firstSignIn}</span> : null}
-          </p>
+          <div className="slip-foot">
+            <p>
+              {text.signInAt} <span className="slip-url">{text.signin}</span>
+              {s.password ? <span className="slip-hint">{text.firstSignIn}</span> : null}
+            </p>
+            {/* A data: URL drawn on the server: next/image has nothing to optimise. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={text.qr} alt="" className="slip-qr" width={64} height={64} />
+          </div>
         </article>
       ))}
     </div>
