@@ -10,6 +10,9 @@ describe("Asia/Shanghai form values", () => {
     expect(parseShanghaiDateTime("2026-03-01")).toBeNull();
     expect(parseShanghaiDateTime("2026-13-45T99:00")).toBeNull();
     expect(parseShanghaiDateTime("tomorrow")).toBeNull();
+    expect(parseShanghaiDateTime("2031-02-30T09:00")).toBeNull();
+    expect(parseShanghaiDate("2030-04-31")).toBeNull();
+    expect(parseShanghaiDateTime("2028-02-29T09:00:30")?.toISOString()).toBe("2028-02-29T01:00:30.000Z");
   });
   it("round-trips through the input format", () => {
     const d = new Date("2026-06-30T15:59:00Z");

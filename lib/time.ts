@@ -6,7 +6,8 @@ const OFFSET_MS = 8 * 60 * 60 * 1000;
 export function parseShanghaiDateTime(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
   const d = new Date(`${value.length === 16 ? `${value}:00` : value}+08:00`);
-  return Number.isNaN(d.getTime()) ? null : d;
+  // A day that does not exist (2031-02-30) would roll over into March: refuse it instead.
+  return Number.isNaN(d.getTime()) || toShanghaiInput(d) !== value.slice(0, 16) ? null : d;
 }
 
 /** "2026-03-01" typed in a date field, read as the start of that day in Beijing. */
