@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createUser } from "@/db/factories";
+import { createEnrolledPupil, createOpenCampaign } from "@/db/factories-entries";
+import { saveEntry } from "@/lib/entries/mutations";
 import { auditLog, campaignBooks, campaignCategories, campaigns } from "@/db/schema";
 import { addBook, createCampaign, deleteBook, deleteCategory, saveCategory, setCampaignStatus, updateCampaign } from "./mutations";
 import { campaignPhase, getPublicCampaign, listOpenCampaignsForGrade, listPublicCampaigns } from "./queries";
@@ -157,6 +159,16 @@ describe("categories and books stay inside their campaign", () => {
     await deleteCategory(mine, cat!.id, staff);
     expect(await categoriesOf(mine)).toEqual([]);
     expect((await auditOf(mine)).at(-1)).toEqual({ action: "category:delete", actorId: staff, data: { code: "B" } });
+  });
+
+  it("keeps the last category of a published campaign and any category with entries", async () => {
+    const published = await campaignWith("published");
+    const [only] = await categoriesOf(published);
+    await expect(deleteCategory(published, only!.id, staff)).rejects.toMatchObject({ code: "conflict", message: "campaigns.lastCategory" });
+    const { campaign, essay } = await createOpenCampaign(getDb());
+    const { pupil } = await createEnrolledPupil(getDb(), campaign.id);
+    await saveEntry({ id: pupil.user.id, roles: ["student"], schoolId: null }, { pupilId: pupil.user.id, categoryId: essay.id, intent: "draft", title: "", bookTitle: "", bookAuthor: "", body: "草稿", statement: "", file: undefined });
+    await expect(deleteCategory(campaign.id, essay.id, staff)).rejects.toMatchObject({ code: "conflict", message: "campaigns.categoryHasEntries" });
   });
 
   it("deletes a book only through its own campaign", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { auditLog, campaignBooks, campaignCategories, campaigns } from "@/db/schema";
+import { auditLog, campaignBooks, campaignCategories, campaigns, entries } from "@/db/schema";
 import { getCachedHighlights } from "@/lib/content/queries";
 import { AppError } from "@/lib/errors";
 import { saveUpload } from "@/lib/storage";
@@ -103,8 +103,20 @@ export async function saveCategory(input: CategoryInput, actorId: string) {
   }
 }
 
+/**
+ * Removes a category that nobody has entered yet. A category with entries stays (its entries
+ * keep their codes), and a published campaign keeps at least one category.
+ */
 export async function deleteCategory(campaignId: number, categoryId: number, actorId: string) {
   await getDb().transaction(async (tx) => {
+    const [used] = await tx.select({ id: entries.id }).from(entries).where(eq(entries.categoryId, categoryId)).limit(1);
+    if (used) throw new AppError("conflict", undefined, "campaigns.categoryHasEntries");
+    const [{ n, status }] = await tx
+      .select({ n: count(), status: sql<string>`max(${campaigns.status}::text)` })
+      .from(campaignCategories)
+      .innerJoin(campaigns, eq(campaigns.id, campaignCategories.campaignId))
+      .where(eq(campaignCategories.campaignId, campaignId));
+    if (status === "published" && n <= 1) throw new AppError("conflict", undefined, "campaigns.lastCategory");
     const [row] = await tx
       .delete(campaignCategories)
       .where(and(eq(campaignCategories.id, categoryId), eq(campaignCategories.campaignId, campaignId)))
