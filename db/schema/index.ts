@@ -7,3 +7,4 @@ export * from "./files";
 export * from "./campaigns";
 export * from "./classes";
 export * from "./entries";
+export * from "./judging";
