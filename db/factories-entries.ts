@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "./client";
 import { createSchool, createUser } from "./factories";
 import { createClassRow, createPupilRow } from "./factories-classes";
-import { campaignCategories, campaignEnrolments, campaigns } from "./schema";
+import { campaignCategories, campaignEnrolments, campaigns, entries } from "./schema";
 
 // Test rows for entries: a published campaign taking entries now, with an essay and a drawing
 // category, and an enrolled school with a teacher, a class and a pupil (no consent needed: 14+).
@@ -53,4 +53,28 @@ export async function createEnrolledPupil(db: DbOrTx, campaignId: number, values
     birthYear: values.birthYear === undefined ? 2000 : values.birthYear,
   });
   return { school, teacher, cls, pupil };
+}
+
+/** An entry row as it would stand after saving (no receipt, no rules checked): submitted ones get a unique code. */
+export async function createEntryRow(
+  db: DbOrTx,
+  values: { campaignId: number; categoryId: number; pupilId: string; schoolId: number; classId?: number | null; status?: "draft" | "submitted" | "withdrawn"; disqualified?: boolean },
+) {
+  const status = values.status ?? "submitted";
+  const [row] = await db
+    .insert(entries)
+    .values({
+      campaignId: values.campaignId,
+      categoryId: values.categoryId,
+      pupilId: values.pupilId,
+      schoolId: values.schoolId,
+      classId: values.classId ?? null,
+      status,
+      code: status === "draft" ? null : `T-${randomBytes(5).toString("hex")}`,
+      title: "我读《草房子》",
+      submittedAt: status === "draft" ? null : new Date(),
+      ...(values.disqualified ? { disqualifiedAt: new Date(), disqualifiedReason: "抄袭" } : {}),
+    })
+    .returning();
+  return row!;
 }

@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { createSchool, createUser } from "./factories";
 import { seedDemoCampaign } from "./seed-campaigns";
 import { seedClassesAndPupils } from "./seed-classes";
+import { seedEntries } from "./seed-entries";
 import { campaignEnrolments, librarySettings, towns, type schools } from "./schema";
 
 export const DEMO_PASSWORD = "shuxiang2026";
@@ -113,6 +114,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedClassesAndPupils(tx, { schoolIds, teacherIdsBySchool: { [firstSchool]: [coordinator.id, teacher.id] } });
     // Every demo school has enrolled in the campaign.
     await tx.insert(campaignEnrolments).values(schoolIds.map((schoolId) => ({ campaignId: campaign.id, schoolId, enrolledBy: admin.id })));
+    await seedEntries(tx, { campaignId: campaign.id });
   });
   return true;
 }

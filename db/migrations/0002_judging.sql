@@ -19,6 +19,13 @@ CREATE TABLE "assignments" (
 	CONSTRAINT "assignments_recused_reason" CHECK ("assignments"."status" <> 'recused' or "assignments"."recuse_reason" is not null)
 );
 --> statement-breakpoint
+CREATE TABLE "campaign_judges" (
+	"campaign_id" integer NOT NULL,
+	"judge_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "campaign_judges_campaign_id_judge_id_pk" PRIMARY KEY("campaign_id","judge_id")
+);
+--> statement-breakpoint
 CREATE TABLE "entry_results" (
 	"entry_id" integer PRIMARY KEY NOT NULL,
 	"campaign_id" integer NOT NULL,
@@ -45,6 +52,7 @@ CREATE TABLE "judge_conflicts" (
 --> statement-breakpoint
 CREATE TABLE "judge_invitations" (
 	"id" serial PRIMARY KEY NOT NULL,
+	"campaign_id" integer NOT NULL,
 	"email" text NOT NULL,
 	"name" text DEFAULT '' NOT NULL,
 	"token_hash" text NOT NULL,
@@ -82,11 +90,14 @@ CREATE TABLE "rubric_criteria" (
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_entry_id_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_judge_id_users_id_fk" FOREIGN KEY ("judge_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_judges" ADD CONSTRAINT "campaign_judges_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_judges" ADD CONSTRAINT "campaign_judges_judge_id_users_id_fk" FOREIGN KEY ("judge_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "entry_results" ADD CONSTRAINT "entry_results_entry_id_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "entry_results" ADD CONSTRAINT "entry_results_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "entry_results" ADD CONSTRAINT "entry_results_category_id_campaign_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."campaign_categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_conflicts" ADD CONSTRAINT "judge_conflicts_judge_id_users_id_fk" FOREIGN KEY ("judge_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_conflicts" ADD CONSTRAINT "judge_conflicts_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "judge_invitations" ADD CONSTRAINT "judge_invitations_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_invitations" ADD CONSTRAINT "judge_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_invitations" ADD CONSTRAINT "judge_invitations_accepted_by_users_id_fk" FOREIGN KEY ("accepted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judging_settings" ADD CONSTRAINT "judging_settings_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -94,6 +105,7 @@ ALTER TABLE "rubric_criteria" ADD CONSTRAINT "rubric_criteria_category_id_campai
 CREATE UNIQUE INDEX "assignments_entry_judge_uq" ON "assignments" USING btree ("entry_id","judge_id");--> statement-breakpoint
 CREATE INDEX "assignments_judge_idx" ON "assignments" USING btree ("judge_id","campaign_id","status");--> statement-breakpoint
 CREATE INDEX "assignments_campaign_idx" ON "assignments" USING btree ("campaign_id","entry_id");--> statement-breakpoint
+CREATE INDEX "campaign_judges_judge_idx" ON "campaign_judges" USING btree ("judge_id");--> statement-breakpoint
 CREATE INDEX "entry_results_category_idx" ON "entry_results" USING btree ("category_id","rank");--> statement-breakpoint
 CREATE INDEX "judge_invitations_email_idx" ON "judge_invitations" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "rubric_criteria_category_idx" ON "rubric_criteria" USING btree ("category_id");

@@ -30,11 +30,29 @@ export const rubricCriteria = pgTable(
   ],
 );
 
-/** A staff member's invitation to judge, accepted through the emailed link. */
+/** A campaign's panel of judges: assignments draw only from it. */
+export const campaignJudges = pgTable(
+  "campaign_judges",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    judgeId: text("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.judgeId] }), index("campaign_judges_judge_idx").on(t.judgeId)],
+);
+
+/** A staff member's invitation to judge a campaign, accepted through the emailed link. */
 export const judgeInvitations = pgTable(
   "judge_invitations",
   {
     id: serial("id").primaryKey(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
     tokenHash: text("token_hash").notNull().unique(),

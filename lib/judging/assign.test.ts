@@ -77,3 +77,10 @@ describe("extra judges", () => {
     expect(disagree([80], 0.25)).toBe(false);
   });
 });
+
+describe("recusals", () => {
+  it("does not give an entry back to a judge who recused from it", () => {
+    const plan = planAssignments([{ id: 1, schoolId: 1 }], judgesOf(3), 2, [{ entryId: 1, judgeId: "j01" }], new Map([[1, new Set(["j00"])]]));
+    expect(plan.assignments).toEqual([{ entryId: 1, judgeId: "j02" }]);
+  });
+});

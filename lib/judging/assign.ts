@@ -16,6 +16,8 @@ export function planAssignments(
   judges: readonly AssignJudge[],
   judgesPerEntry: number,
   existing: readonly Assignment[] = [],
+  /** Judges who must not get a particular entry (they recused from it). */
+  blocked: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): AssignPlan {
   const loads = new Map<string, number>(judges.map((j) => [j.id, 0]));
   const onEntry = new Map<number, Set<string>>();
@@ -36,7 +38,8 @@ export function planAssignments(
 
   for (const entry of entries) {
     const chosen = new Set(onEntry.get(entry.id) ?? []);
-    const eligible = ordered.filter((j) => !j.conflicts.has(entry.schoolId) && !chosen.has(j.id));
+    const off = blocked.get(entry.id);
+    const eligible = ordered.filter((j) => !j.conflicts.has(entry.schoolId) && !chosen.has(j.id) && !off?.has(j.id));
     const need = Math.max(0, judgesPerEntry - chosen.size);
     // Least loaded first; a stable sort keeps the fixed order among equals.
     eligible.sort((a, b) => loads.get(a.id)! - loads.get(b.id)!);
