@@ -58,7 +58,7 @@ export function rankCategory(entries: readonly ScoredEntry[], normalise: boolean
       a.submittedAt.getTime() - b.submittedAt.getTime() ||
       a.entryId - b.entryId,
   );
-  return rows.map(({ submittedAt: _s, ...r }, i) => ({ ...r, score: r.normScore ?? r.rawScore, rank: i + 1 }));
+  return rows.map((r, i) => ({ entryId: r.entryId, rawScore: r.rawScore, normScore: r.normScore, score: r.normScore ?? r.rawScore, best: r.best, judges: r.judges, rank: i + 1 }));
 }
 
 export type Tier = "first" | "second" | "third" | "merit" | "none";
