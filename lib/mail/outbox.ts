@@ -48,6 +48,29 @@ export async function enqueueMail(db: DbOrTx, m: NewMail): Promise<boolean> {
   return rows.length > 0;
 }
 
+/**
+ * Queues many emails in a few statements (results to thousands of guardians), with the same
+ * once-per-key rule as enqueueMail. Returns how many rows were created.
+ */
+export async function enqueueMails(db: DbOrTx, mails: readonly NewMail[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < mails.length; i += 1000) {
+    const rows = await db
+      .insert(outbox)
+      .values(
+        mails.slice(i, i + 1000).map((m) => {
+          const to = m.to.trim();
+          if (!to || /[\r\n]/.test(to)) throw new Error("enqueueMails: invalid recipient address");
+          return { idempotencyKey: idempotencyKey(m.kind, m.entityId), kind: m.kind, toAddress: to, locale: m.locale, subject: m.subject, html: m.html, text: m.text, ...(m.sendAfter ? { sendAfter: m.sendAfter } : {}) };
+        }),
+      )
+      .onConflictDoNothing({ target: outbox.idempotencyKey })
+      .returning({ id: outbox.id });
+    created += rows.length;
+  }
+  return created;
+}
+
 // Staff lists leave out the bodies: they are large, and a magic link's body is a live sign-in link.
 const summaryColumns = {
   id: outbox.id,

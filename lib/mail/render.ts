@@ -30,3 +30,21 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { html, text };
 }
+
+/**
+ * For mail sent to many at once (results): the template is rendered once with a placeholder
+ * `[[key]]` in place of each value, and every copy is filled in by replacement, the values
+ * escaped for the HTML part. Rendering takes milliseconds a message; filling, microseconds.
+ */
+export async function renderEmailTemplate(element: ReactElement): Promise<(values: Record<string, string>) => { html: string; text: string }> {
+  const { html, text } = await renderEmail(element);
+  const escape = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  const fill = (template: string, values: Record<string, string>, transform: (v: string) => string) =>
+    template.replace(/\[\[(\w+)\]\]/g, (whole, key: string) => (key in values ? transform(values[key]!) : whole));
+  return (values) => ({ html: fill(html, values, escape), text: fill(text, values, (v) => v) });
+}
+
+/** The placeholders renderEmailTemplate fills, for the props of a template rendered once. */
+export function placeholders<K extends string>(keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, `[[${k}]]`])) as Record<K, string>;
+}
