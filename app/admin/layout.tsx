@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ["/admin", t("areas.adminTitle"), "admin.view"],
     ["/admin/campaigns", t("admin.campaigns"), "campaigns.manage"],
     ["/admin/schools", t("schools.review.title"), "schools.review"],
+    ["/admin/entries", t("entriesAdmin.nav"), "entries.review"],
     ["/admin/outbox", t("admin.outbox"), "outbox.view"],
     ["/admin/settings", t("admin.settings"), "settings.update"],
     ["/admin/users", t("admin.users"), "users.manage"],
