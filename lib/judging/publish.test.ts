@@ -7,6 +7,7 @@ import { assignments, auditLog, entries, entryResults, judgingSettings, outbox }
 import { saveEntry } from "@/lib/entries/mutations";
 import { computeResults, overrideTier } from "./compute";
 import { publishResults } from "./publish";
+import { getCertificate, getPublicResults } from "./public";
 
 /** A campaign with `totals.length` scored essays: entry i gets one judge's total totals[i]. */
 async function scored(totals: number[], opts: { guardianEmail?: boolean } = {}) {
@@ -97,5 +98,24 @@ describe("results", () => {
   it("refuses to publish before any result is computed", async () => {
     const { campaign, staff } = await scored([]);
     await expect(publishResults(staff.id, campaign.id, "http://localhost:3000")).rejects.toMatchObject({ message: "results.errors.nothingToPublish" });
+  });
+});
+
+describe("public results and certificates", () => {
+  it("shows nothing before publication, then masked names by tier; a certificate code verifies", async () => {
+    const { campaign, staff, ids } = await scored([70, 90]);
+    await computeResults(staff.id, campaign.id);
+    expect(await getPublicResults(campaign.slug)).toBeNull();
+    await publishResults(staff.id, campaign.id, "http://localhost:3000");
+    const results = await getPublicResults(campaign.slug);
+    expect(results!.categories[0]!.awards.map((a) => [a.name, a.tier])).toEqual([
+      ["学**号", "first"],
+      ["学**号", "second"],
+    ]);
+    const [row] = await getDb().select().from(entryResults).where(eq(entryResults.entryId, ids[1]!));
+    const certificate = await getCertificate(row!.certificateCode!.toLowerCase());
+    expect(certificate).toMatchObject({ tier: "first", pupilName: "学生1号", campaignTitle: campaign.title });
+    expect(await getCertificate("NOTACODE00")).toBeNull();
+    expect(await getCertificate("../etc")).toBeNull();
   });
 });
