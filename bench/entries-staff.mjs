@@ -4,7 +4,7 @@
 //   createdb -h 127.0.0.1 -U postgres shuxiang_bench_review
 //   export DATABASE_URL=postgres://postgres@127.0.0.1:5432/shuxiang_bench_review AUTH_SECRET=bench-secret PORT=3170
 //   NEXT_DIST_DIR=.next-review npx next build
-//   SEED_DEMO=false NEXT_DIST_DIR=.next-review npx next start -p $PORT &      # migrates on start
+//   AUTH_TRUST_HOST=true SEED_DEMO=false NEXT_DIST_DIR=.next-review npx next start -p $PORT &   # migrates on start
 //   BENCH_URL=http://localhost:$PORT npx tsx --conditions=react-server bench/entries-staff.mjs
 //
 // The script seeds one campaign with two categories (essay, drawing) across 60 schools in 12
