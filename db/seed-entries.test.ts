@@ -31,7 +31,7 @@ describe("seedEntries", () => {
   it("gives the demo campaign submitted entries with codes and drafts, from pupils who may take part", async () => {
     const db = getDb();
     const levels = ["primary", "primary", "primary", "junior", "junior", "senior"] as const;
-    const enrolled = [];
+    const enrolled: Awaited<ReturnType<typeof createSchool>>[] = [];
     for (const level of levels) enrolled.push(await createSchool(db, { level }));
     const outside = await createSchool(db);
     const teacher = await createUser(db, { roles: ["teacher"], schoolId: enrolled[0]!.id });

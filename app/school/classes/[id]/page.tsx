@@ -15,6 +15,7 @@ import { ConsentBadge } from "../consent-badge";
 import { AddPupilForm } from "./add-pupil-form";
 import { ConsentRequestsForm } from "./consent-requests-form";
 import { ImportForm } from "./import-form";
+import { ClassEntriesLink } from "./entries/entries-link";
 import { PendingPupils } from "./pending-pupils";
 
 const PAGE_SIZE = 50;
@@ -56,6 +57,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         <div className="mt-2 flex flex-wrap gap-2">
+          <ClassEntriesLink classId={cls.id} />
           {cls.canManage ? (
             <ButtonLink href={`/school/classes/${cls.id}/slips`} variant="secondary">
               {t("printSlips")}
