@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listOpenCampaignsForGrade } from "@/lib/campaigns/queries";
 import { getOwnPupil } from "@/lib/pupils/queries";
-import { classLabel } from "@/app/school/classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 import { ConsentBadge } from "@/app/school/classes/consent-badge";
 
 export default async function MePage() {

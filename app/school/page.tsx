@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listClassesForUser, listSchoolTeachers } from "@/lib/classes/queries";
 import { getSchoolSummary } from "@/lib/schools/queries";
-import { classLabel } from "./classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 import { CreateClassForm } from "./classes/create-class-form";
 
 export default async function SchoolPage() {

@@ -7,7 +7,5 @@
 const unit = /\p{Script=Han}|[\p{Script=Latin}\p{Nd}]+|[^\s\p{Script=Latin}\p{Nd}]/gu;
 
 export function countChars(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(unit)) n++;
-  return n;
+  return text.match(unit)?.length ?? 0;
 }

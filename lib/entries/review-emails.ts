@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Tx } from "@/db/client";
 import { campaignCategories, campaigns, classes, librarySettings, schools, users } from "@/db/schema";
-import { classLabel } from "@/app/school/classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 import {
   EntryDisqualifiedEmail,
   EntryReinstatedEmail,

@@ -197,17 +197,6 @@ export async function getEntryForStaff(id: number) {
 
 export type StaffEntry = NonNullable<Awaited<ReturnType<typeof getEntryForStaff>>>;
 
-/** The stored file of an entry, for the staff-only file route. */
-export async function getEntryFile(entryId: number) {
-  const [row] = await getDb()
-    .select({ id: files.id, storageKey: files.storageKey, mimeType: files.mimeType, originalName: files.originalName })
-    .from(entries)
-    .innerJoin(files, eq(files.id, entries.fileId))
-    .where(eq(entries.id, entryId))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Approved schools for the list's school filter, town by town. */
 export async function listSchoolsForFilter() {
   return getDb()

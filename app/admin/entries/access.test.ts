@@ -27,7 +27,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "local
 
 const { disqualifyEntryAction, grantExtensionAction, redactEntryAction, removeExtensionAction, undoDisqualificationAction } = await import("./actions");
 const { GET: exportGet } = await import("./export/route");
-const { GET: fileGet } = await import("./[id]/file/route");
+const { GET: fileGet } = await import("@/app/entries/[id]/file/route");
 
 const form = (fields: Record<string, string | number>) => {
   const fd = new FormData();
@@ -98,7 +98,7 @@ function calls() {
 }
 
 const exportRequest = () => new Request("http://localhost:3000/admin/entries/export?format=csv");
-const fileRequest = () => [new Request(`http://localhost:3000/admin/entries/${scene.entry.id}/file`), { params: Promise.resolve({ id: String(scene.entry.id) }) }] as const;
+const fileRequest = () => [new Request(`http://localhost:3000/entries/${scene.entry.id}/file`), { params: Promise.resolve({ id: String(scene.entry.id) }) }] as const;
 
 describe.each(["student", "teacher", "coordinator", "judge"] as const)("as a %s", (who) => {
   it("every staff action on entries answers forbidden and changes nothing", async () => {
@@ -112,10 +112,11 @@ describe.each(["student", "teacher", "coordinator", "judge"] as const)("as a %s"
     expect(await getDb().select().from(submissionExtensions).where(eq(submissionExtensions.id, scene.extension.id))).toHaveLength(1);
   });
 
-  it("the export and the staff file route answer 403", async () => {
+  it("the export answers 403; the entry's file opens for the pupil and their teachers, not a judge", async () => {
     session.userId = scene.users[who];
     expect((await exportGet(exportRequest())).status).toBe(403);
-    expect((await fileGet(...fileRequest())).status).toBe(403);
+    // The student is the entry's own pupil, the teacher runs their class, the coordinator is at their school.
+    expect((await fileGet(...fileRequest())).status).toBe(who === "judge" ? 404 : 200);
   });
 });
 
@@ -125,7 +126,7 @@ describe("signed out", () => {
     const exported = await exportGet(exportRequest());
     expect(exported.status).toBe(303);
     expect(exported.headers.get("location")).toMatch(/^\/signin\?callbackUrl=%2Fadmin%2Fentries/);
-    expect((await fileGet(...fileRequest())).status).toBe(303);
+    expect((await fileGet(...fileRequest())).status).toBe(404);
   });
 });
 

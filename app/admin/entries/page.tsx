@@ -10,7 +10,7 @@ import { listAllCampaigns, listCategories } from "@/lib/campaigns/queries";
 import { ENTRIES_PAGE_SIZE, entryDisplayStatus, entryFilterParams, hasEntryFilters, isFlagged, parseEntryFilters } from "@/lib/entries/review-filters";
 import { listEntries, listSchoolsForFilter, type EntryRow } from "@/lib/entries/review-queries";
 import { listTowns } from "@/lib/library/queries";
-import { classLabel } from "@/app/school/classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 import { EntryStatusBadge, FlagMarker } from "./entry-badges";
 import { FilterForm } from "./filter-form";
 

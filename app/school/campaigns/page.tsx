@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getEnrolmentOverview } from "@/lib/enrolment/queries";
-import { classLabel } from "../classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 import { EnrolForm } from "./enrol-form";
 
 export async function generateMetadata(): Promise<Metadata> {

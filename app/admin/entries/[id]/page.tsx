@@ -8,7 +8,7 @@ import type { EntryFlag } from "@/lib/entries/flags";
 import { entryDisplayStatus, isFlagged } from "@/lib/entries/review-filters";
 import { getEntryForStaff, type StaffEntry } from "@/lib/entries/review-queries";
 import { entryRefSchema } from "@/lib/entries/review-schemas";
-import { classLabel } from "@/app/school/classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 import { EntryStatusBadge, FlagMarker } from "../entry-badges";
 import { DecisionPanel } from "./decision-panel";
 import { RedactForm } from "./redact-form";
@@ -168,7 +168,7 @@ async function DrawingSection({ row }: { row: StaffEntry }) {
   const [t, format] = await Promise.all([getTranslations("entriesAdmin"), getFormatter()]);
   const e = row.entry;
   const file = row.file;
-  const src = `/admin/entries/${e.id}/file`;
+  const src = `/entries/${e.id}/file`;
   return (
     <section aria-labelledby="drawing-heading" className="flex flex-col gap-3">
       <h2 id="drawing-heading" className="text-xl">

@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n";
 import { siteOrigin } from "@/lib/schools/request";
 import { shanghaiDay } from "@/lib/time";
-import { classLabel } from "@/app/school/classes/class-label";
+import { classLabel } from "@/lib/classes/label";
 
 const formatParam = z.enum(["xlsx", "csv"]).default("xlsx");
 const types = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;

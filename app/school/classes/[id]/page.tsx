@@ -10,7 +10,7 @@ import { requireClassPage } from "@/lib/classes/page-guard";
 import { siteOrigin } from "@/lib/classes/site-url";
 import { fileErrors } from "@/lib/pupils/import/read-sheet";
 import { classConsentSummary, listPending, listRoster } from "@/lib/pupils/queries";
-import { classLabel } from "../class-label";
+import { classLabel } from "@/lib/classes/label";
 import { ConsentBadge } from "../consent-badge";
 import { AddPupilForm } from "./add-pupil-form";
 import { ConsentRequestsForm } from "./consent-requests-form";

@@ -6,7 +6,7 @@ import { requireClassPage } from "@/lib/classes/page-guard";
 import QRCode from "qrcode";
 import { siteOrigin } from "@/lib/classes/site-url";
 import { listSlips } from "@/lib/pupils/queries";
-import { classLabel } from "../../class-label";
+import { classLabel } from "@/lib/classes/label";
 import { PrintButton } from "./print-button";
 import { SlipSheets } from "./slip-sheets";
 

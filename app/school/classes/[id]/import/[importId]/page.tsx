@@ -5,7 +5,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClassPage } from "@/lib/classes/page-guard";
 import { getImport } from "@/lib/pupils/import";
-import { classLabel } from "../../../class-label";
+import { classLabel } from "@/lib/classes/label";
 import { discardImportForm } from "../../actions";
 import { CommitImportForm } from "./commit-import-form";
 

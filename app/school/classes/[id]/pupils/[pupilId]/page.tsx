@@ -7,7 +7,7 @@ import { requireClassPage } from "@/lib/classes/page-guard";
 import { listConsents } from "@/lib/consent/queries";
 import { getPupilForUser } from "@/lib/pupils/queries";
 import { shanghaiDay } from "@/lib/time";
-import { classLabel } from "../../../class-label";
+import { classLabel } from "@/lib/classes/label";
 import { ConsentBadge } from "../../../consent-badge";
 import { PaperConsentForm } from "./paper-consent-form";
 import { ResetPasswordForm } from "./reset-password-form";
