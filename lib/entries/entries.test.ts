@@ -6,6 +6,7 @@ import { createEnrolledPupil, createOpenCampaign } from "@/db/factories-entries"
 import { entries, outbox, submissionExtensions, type Role } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { getEntryFileForViewer } from "./files";
+import { getPupilForWriter, listEntrySlots } from "./queries";
 import { saveEntry, withdrawEntry } from "./mutations";
 import type { EntryFormInput } from "./schemas";
 
@@ -181,6 +182,21 @@ describe("who may enter", () => {
     const again = await saveEntry(me, essay(me.id, cat.id));
     expect(again).toMatchObject({ entryId: first.entryId, code: first.code, status: "submitted" });
     expect(await db.select().from(outbox).where(eq(outbox.idempotencyKey, `entry-receipt/${first.entryId}`))).toHaveLength(1);
+  });
+});
+
+describe("a pupil's list of entries", () => {
+  it("lists the categories of their grade open now, with the entry they have", async () => {
+    const db = getDb();
+    const { campaign, essay: cat, drawing } = await createOpenCampaign(db);
+    const { pupil } = await createEnrolledPupil(db, campaign.id, { grade: 5 });
+    const me = asUser(pupil.user.id, ["student"]);
+    const { entryId } = await saveEntry(me, essay(me.id, cat.id, { intent: "draft" }));
+    const slots = (await listEntrySlots((await getPupilForWriter(me, me.id))!)).filter((s) => s.campaign.id === campaign.id);
+    expect(slots.map((s) => [s.category.id, s.entry?.id ?? null, s.windowState])).toEqual([
+      [cat.id, entryId, "open"],
+      [drawing.id, null, "open"],
+    ]);
   });
 });
 

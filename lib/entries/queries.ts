@@ -135,7 +135,7 @@ export async function listEntrySlots(pupil: EntryPupil, now = new Date()) {
       and(
         eq(campaigns.status, "published"),
         sql`(${entries.id} is not null or (${pupil.grade} between ${campaignCategories.gradeMin} and ${campaignCategories.gradeMax}
-          and greatest(${campaigns.submissionClosesAt}, coalesce(${submissionExtensions.closesAt}, ${campaigns.submissionClosesAt})) > ${now}))`,
+          and greatest(${campaigns.submissionClosesAt}, coalesce(${submissionExtensions.closesAt}, ${campaigns.submissionClosesAt})) > ${now.toISOString()}::timestamptz))`,
       ),
     )
     .orderBy(desc(campaigns.submissionClosesAt), asc(campaignCategories.sortOrder), asc(campaignCategories.id));
