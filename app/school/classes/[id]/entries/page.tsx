@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireClassPage } from "@/lib/classes/page-guard";
 import { getClassEntryProgress, type CampaignProgress } from "@/lib/entries/progress";
-import { classLabel } from "../../class-label";
+import { classLabel } from "@/lib/classes/label";
 import { CategoryProgressBlock } from "./category-progress";
 import { ReminderForm } from "./reminder-form";
 
