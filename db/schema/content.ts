@@ -1,4 +1,5 @@
 import { index, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { files } from "./files";
 
 // Events and drives as the home page lists them. Their own issues add the details
 // (sessions, need-lists); this is the part every page needs: a stable slug, a title in the
@@ -20,6 +21,13 @@ export const events = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Markdown, sanitised when shown (components/markdown.tsx). */
+    description: text("description").notNull().default(""),
+    /** For outreach days: the village the library goes to (the venue then says where in it). */
+    village: text("village").notNull().default(""),
+    coverFileId: text("cover_file_id").references(() => files.id, { onDelete: "set null" }),
+    /** A cancelled event stays visible (people look for it) but takes no bookings. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [index("events_status_idx").on(t.status, t.endsAt)],
 );

@@ -8,3 +8,4 @@ export * from "./campaigns";
 export * from "./classes";
 export * from "./entries";
 export * from "./judging";
+export * from "./events";
