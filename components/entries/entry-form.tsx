@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, TextareaField } from "@/components/ui/field";
@@ -25,6 +26,7 @@ export type EntryFormProps = {
 };
 
 const empty: Text = { title: "", bookTitle: "", bookAuthor: "", body: "", statement: "" };
+const fields = Object.keys(empty) as (keyof Text)[];
 
 /**
  * The essay or drawing form. What is typed is also kept in this browser's storage until the
@@ -38,7 +40,11 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
   const [text, setText] = useState<Text>(server);
   const [restored, setRestored] = useState(false);
   const [state, action, pending] = useActionState(saveEntryAction, idleState);
+  const router = useRouter();
+  const entryStatus = entry?.status;
   const submitted = entry?.status === "submitted";
+  // Whether the last save changed an entry already submitted (no new receipt is sent for that).
+  const [changing, setChanging] = useState(false);
 
   // Unsaved text from an earlier visit (newer than what the server has) comes back once.
   useEffect(() => {
@@ -46,8 +52,11 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
       const kept = JSON.parse(localStorage.getItem(storageKey) ?? "null") as (Text & { at: number }) | null;
       const serverAt = entry ? Date.parse(entry.updatedAt) : 0;
       if (kept && kept.at > serverAt) {
-        const { at: _at, ...typed } = kept;
-        if (JSON.stringify(typed) !== JSON.stringify(server)) {
+        const typed = Object.fromEntries(fields.map((f) => [f, String(kept[f] ?? "")])) as Text;
+        if (fields.some((f) => typed[f] !== server[f])) {
+          // Storage exists only in the browser, so this cannot be the first render's state
+          // without a mismatch against the server's HTML: it is set once, after mounting.
+          // eslint-disable-next-line react-hooks/set-state-in-effect
           setText(typed);
           setRestored(true);
         }
@@ -64,8 +73,11 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
       try {
         localStorage.removeItem(storageKey);
       } catch {}
+      // The action does not re-render the page; when the status changes (a first draft, a
+      // submission) refresh it so the badge, the code and the buttons follow.
+      if (state.data?.status !== entryStatus) router.refresh();
     }
-  }, [state, storageKey]);
+  }, [state, storageKey, entryStatus, router]);
 
   const update = (field: keyof Text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const next = { ...text, [field]: e.target.value };
@@ -77,7 +89,8 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
   };
 
   const count = countChars(text.body);
-  const outOfRange = (minChars !== null && count > 0 && count < minChars) || (maxChars !== null && count > maxChars);
+  const short = minChars !== null && count > 0 && count < minChars ? minChars - count : 0;
+  const over = maxChars !== null && count > maxChars ? count - maxChars : 0;
   const errors = state.fieldErrors ?? {};
   const result = state.status === "ok" ? state.data : undefined;
 
@@ -88,13 +101,16 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
           {t("restored")}
         </p>
       ) : null}
-      <form action={action} className="flex flex-col gap-4" noValidate>
+      {/* Said here, not only by the withdraw form: that form is gone once the entry is withdrawn. */}
+      {entry?.status === "withdrawn" ? <p className="rounded-md border border-line bg-paper-deep px-3 py-2">{t("withdrawnNote")}</p> : null}
+      <form action={action} onSubmit={() => setChanging(submitted)} className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="pupilId" value={pupilId} />
         <input type="hidden" name="categoryId" value={categoryId} />
         <Field name="title" label={t("title")} value={text.title} onChange={update("title")} error={errors.title} maxLength={TITLE_MAX} required />
         {entryType === "essay" ? (
           <>
-            <div className="grid gap-4 sm:grid-cols-2">
+            {/* min-w-0: a long label must wrap, not push the fields past a phone's edge. */}
+            <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
               <Field name="bookTitle" label={t("bookTitle")} value={text.bookTitle} onChange={update("bookTitle")} error={errors.bookTitle} maxLength={100} required />
               <Field name="bookAuthor" label={t("bookAuthor")} optionalLabel={t("optional")} value={text.bookAuthor} onChange={update("bookAuthor")} error={errors.bookAuthor} maxLength={60} />
             </div>
@@ -108,17 +124,21 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
               rows={16}
               className="[&_textarea]:leading-8"
             />
-            <p aria-live="polite" className={`-mt-2 font-medium ${outOfRange ? "text-danger" : "text-ink-soft"}`}>
-              {t("count", { count })}
-              {minChars !== null || maxChars !== null ? ` · ${t("limits", { min: minChars ?? 1, max: maxChars ?? "∞" })}` : null}
+            <p aria-live="polite" className="-mt-2 flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <span className={`font-bold ${short || over ? "text-danger" : count > 0 ? "text-accent-deep" : "text-ink-soft"}`}>{t("count", { count })}</span>
+              {minChars !== null || maxChars !== null ? (
+                <span className="text-ink-soft">{maxChars !== null ? t("limits", { min: minChars ?? 1, max: maxChars }) : t("limitsMin", { min: minChars ?? 1 })}</span>
+              ) : null}
+              {short ? <span className="text-danger">{t("shortBy", { n: short })}</span> : null}
+              {over ? <span className="text-danger">{t("overBy", { n: over })}</span> : null}
             </p>
           </>
         ) : (
           <>
             {entry?.fileUrl ? (
-              <p>
-                {t("currentFile")}{" "}
-                <a href={entry.fileUrl} target="_blank" rel="noopener">
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-line bg-white px-3 py-2">
+                <span>{t("currentFile")}</span>
+                <a href={entry.fileUrl} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center font-medium">
                   {t("openFile")}
                 </a>
               </p>
@@ -130,25 +150,32 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
               hint={t("fileHint", { max: maxFileMb })}
               accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
               error={errors.file}
-              className="[&_input]:py-3"
+              className="[&_input]:py-2 [&_input]:file:mr-3 [&_input]:file:min-h-9 [&_input]:file:rounded-md [&_input]:file:border-0 [&_input]:file:bg-accent-soft [&_input]:file:px-3 [&_input]:file:font-medium [&_input]:file:text-accent-deep"
             />
             <TextareaField name="statement" label={t("statement")} hint={t("statementHint", { max: STATEMENT_MAX })} value={text.statement} onChange={update("statement")} error={errors.statement} maxLength={STATEMENT_MAX} rows={4} />
           </>
         )}
-        {state.status === "error" ? <FormMessage state={state} /> : null}
         {state.signedOut ? (
-          <p>
+          <div role="alert" className="flex flex-col items-start gap-3 rounded-md border border-danger/30 bg-red-50 px-3 py-3">
+            <p className="text-danger">{t("signedOut")}</p>
             <ButtonLink href={signinUrl} variant="secondary">
               {t("signInAgain")}
             </ButtonLink>
-          </p>
+          </div>
+        ) : state.status === "error" ? (
+          <FormMessage state={state} />
         ) : null}
         {result ? (
           <p role="status" className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-accent-deep">
-            {result.status === "submitted" ? t("submittedWithCode", { code: result.code ?? "" }) : t("draftSaved")}
+            {result.status === "draft"
+              ? t("draftSaved")
+              : result.mailed
+                ? t("submittedWithCode", { code: result.code ?? "" })
+                : t(changing ? "changesSaved" : "submittedNoMail", { code: result.code ?? "" })}
           </p>
         ) : null}
-        <div className="flex flex-wrap gap-3">
+        {/* On a phone the two buttons share the row, each an easy thumb target. */}
+        <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap [&>:only-child]:col-span-2">
           <Button type="submit" name="intent" value="submit" disabled={pending}>
             {submitted ? t("saveChanges") : t("submit")}
           </Button>
@@ -170,8 +197,9 @@ function WithdrawForm({ entryId, pupilId }: { entryId: number; pupilId: string }
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <div>
-        <Button type="button" variant="ghost" onClick={() => setAsking(true)}>
+      <div className="flex flex-col items-start gap-1 border-t border-line pt-4">
+        <p className="text-ink-soft">{t("withdrawHint")}</p>
+        <Button type="button" variant="ghost" className="-ml-4" onClick={() => setAsking(true)}>
           {t("withdraw")}
         </Button>
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { listEntrySlots } from "@/lib/entries/queries";
 import { EntryStatusBadge, entryStatusOf } from "./entry-status-badge";
@@ -28,27 +29,39 @@ export async function EntrySlotList({ slots, hrefFor, emptyText }: { slots: Slot
               .filter((s) => s.campaign.id === campaign.id)
               .map(({ category, entry, windowState: state }) => {
                 const status = entryStatusOf(entry);
-                const verb = state !== "open" || status === "disqualified" ? "view" : status === "none" ? "start" : "continue";
+                const verb = state !== "open" || status === "disqualified" ? "view" : status === "none" ? "start" : status === "submitted" ? "change" : "continue";
                 return (
                   <li key={category.id} className="flex flex-col gap-2 rounded-xl border border-line bg-white p-4">
-                    <div className="flex flex-wrap items-center justify-between gap-2">
+                    <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
                       <h3 className="text-lg">{category.name}</h3>
                       <EntryStatusBadge status={status} />
                     </div>
                     <p className="text-ink-soft">
-                      {t(`type.${category.entryType}`)} · {t("grades", { min: category.gradeMin, max: category.gradeMax })}
+                      {t(`type.${category.entryType}`)} · {t("grades", { min: category.gradeMin, max: category.gradeMax })} ·{" "}
+                      {category.entryType === "essay"
+                        ? category.maxChars !== null
+                          ? t("lengthRule", { min: category.minChars ?? 1, max: category.maxChars })
+                          : t("lengthRuleMin", { min: category.minChars ?? 1 })
+                        : t("fileRule", { max: category.maxFileMb })}
                     </p>
-                    {entry?.title ? <p className="font-medium">{entry.title}</p> : null}
-                    {entry?.code ? (
-                      <p>
-                        {t("code")} <span className="font-mono">{entry.code}</span>
-                      </p>
+                    {entry ? (
+                      <div className="rounded-md bg-paper px-3 py-2">
+                        {entry.title ? <p className="font-bold">{entry.title}</p> : null}
+                        {entry.code ? (
+                          <p>
+                            {t("code")} <span className="font-mono font-bold tracking-wide text-accent-deep">{entry.code}</span>
+                          </p>
+                        ) : null}
+                        <p className="text-sm text-ink-soft">
+                          {status === "submitted" && entry.submittedAt ? t("submittedOn", { date: when(entry.submittedAt) }) : t("savedOn", { date: when(entry.updatedAt) })}
+                        </p>
+                      </div>
                     ) : null}
                     {verb === "view" && status === "none" ? null : (
-                      <Link href={hrefFor(category.id)} className="self-start font-medium">
+                      <ButtonLink href={hrefFor(category.id)} variant={verb === "start" ? "primary" : "secondary"} className="mt-auto self-start">
                         {t(verb)}
                         <span className="sr-only">: {category.name}</span>
-                      </Link>
+                      </ButtonLink>
                     )}
                   </li>
                 );

@@ -16,6 +16,7 @@ const school = "滦南县第一实验小学"; // the demo teacher's and coordina
 
 export const areas: Area[] = [
   { path: "/me", allowed: ["student"], heading: zh.areas.meTitle },
+  { path: "/me/entries", allowed: ["student"], heading: zh.entries.title },
   { path: "/school", allowed: ["teacher", "coordinator"], heading: school },
   { path: "/school/teachers", allowed: ["coordinator"], heading: zh.invite.teachersTitle },
   { path: "/school/campaigns", allowed: ["coordinator"], heading: zh.enrolment.title },

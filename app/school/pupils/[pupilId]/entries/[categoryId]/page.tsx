@@ -6,7 +6,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 type Props = { params: Promise<{ pupilId: string; categoryId: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("entries"))("title") };
+  return { title: (await getTranslations("entries"))("forPupil") };
 }
 
 export default async function PupilEntryPage({ params }: Props) {
