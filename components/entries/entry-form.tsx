@@ -46,12 +46,16 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
   // Whether the last save changed an entry already submitted (no new receipt is sent for that).
   const [changing, setChanging] = useState(false);
 
-  // Unsaved text from an earlier visit (newer than what the server has) comes back once.
+  // Unsaved text typed over the version the server still has comes back once. The copy names
+  // the version it was typed over (no clocks compared): once the server has a newer one, the
+  // copy is stale and dropped.
+  // The server's version this form is editing: the page's, then each successful save's.
+  const [base, setBase] = useState(entry?.updatedAt ?? null);
   useEffect(() => {
     try {
-      const kept = JSON.parse(localStorage.getItem(storageKey) ?? "null") as (Text & { at: number }) | null;
-      const serverAt = entry ? Date.parse(entry.updatedAt) : 0;
-      if (kept && kept.at > serverAt) {
+      const kept = JSON.parse(localStorage.getItem(storageKey) ?? "null") as (Text & { base: string | null }) | null;
+      if (kept && kept.base !== base) localStorage.removeItem(storageKey);
+      else if (kept) {
         const typed = Object.fromEntries(fields.map((f) => [f, String(kept[f] ?? "")])) as Text;
         if (fields.some((f) => typed[f] !== server[f])) {
           // Storage exists only in the browser, so this cannot be the first render's state
@@ -73,6 +77,8 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
       try {
         localStorage.removeItem(storageKey);
       } catch {}
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      if (state.data) setBase(state.data.updatedAt);
       // The action does not re-render the page; when the status changes (a first draft, a
       // submission) refresh it so the badge, the code and the buttons follow.
       if (state.data?.status !== entryStatus) router.refresh();
@@ -84,7 +90,7 @@ export function EntryForm({ pupilId, categoryId, entryType, minChars, maxChars, 
     setText(next);
     setRestored(false);
     try {
-      localStorage.setItem(storageKey, JSON.stringify({ ...next, at: Date.now() }));
+      localStorage.setItem(storageKey, JSON.stringify({ ...next, base }));
     } catch {}
   };
 

@@ -5,6 +5,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n";
 import { getLibraryInfo } from "@/lib/library/queries";
+import { SignOutButton } from "./sign-out-button";
 
 const publicLinks = [
   ["/campaigns", "campaigns"],
@@ -49,9 +50,7 @@ export async function SiteHeader() {
   const account = user ? (
     <form action={signOutAction} className="flex flex-wrap items-center gap-2">
       <span className="text-sm text-ink-soft">{t("nav.signedInAs", { name: user.name ?? user.username ?? "" })}</span>
-      <button type="submit" className="min-h-11 rounded-md px-3 py-2 text-accent hover:bg-accent-soft">
-        {t("nav.signOut")}
-      </button>
+      <SignOutButton label={t("nav.signOut")} />
     </form>
   ) : (
     <Link href="/signin" className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 py-2 text-white no-underline hover:bg-accent-deep">

@@ -217,6 +217,8 @@ describe("drawings", () => {
     // A real PNG with a .pdf name is still a PNG, and accepted as one.
     const r = await saveEntry(me, drawingInput(new File([png()], "drawing.pdf", { type: "application/pdf" })));
     expect(r.status).toBe("submitted");
+    // The refused files used up no entry number.
+    expect(r.code).toMatch(/-D-00001$/);
     // Later changes keep the file unless a new one comes.
     await saveEntry(me, drawingInput(undefined));
     const file = await getEntryFileForViewer(me, r.entryId);

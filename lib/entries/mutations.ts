@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { campaignCategories, entries } from "@/db/schema";
 import { AppError, type FieldMessage } from "@/lib/errors";
 import { saveUpload } from "@/lib/storage";
+import { sniffMimeType } from "@/lib/storage/sniff";
 import { formatEntryCode } from "./code";
 import { countChars } from "./count";
 import { sendEntryReceiptMail } from "./emails";
@@ -52,7 +53,8 @@ async function nextCode(slot: EntrySlot): Promise<string> {
   return formatEntryCode(slot.campaign.year, slot.campaign.codePrefix, slot.category.code, row!.seq);
 }
 
-export type SaveResult = { entryId: number; status: "draft" | "submitted"; code: string | null; mailed: boolean };
+/** `updatedAt` names the version saved, so the form's local copy knows what it was typed over. */
+export type SaveResult = { entryId: number; status: "draft" | "submitted"; code: string | null; mailed: boolean; updatedAt: string };
 
 /**
  * Saves a pupil's entry as a draft, or submits it (rule 4: the entry and its receipt commit
@@ -69,8 +71,11 @@ export async function saveEntry(user: Writer, input: EntryFormInput, now = new D
   // Changing a submitted entry keeps it submitted, so it must still meet the rules.
   const submit = input.intent === "submit" || first.entry?.status === "submitted";
   const isEssay = first.category.entryType === "essay";
-  if (!isEssay && input.file && input.file.size > first.category.maxFileMb * 1024 * 1024) {
-    throw new AppError("invalid", { file: ["entries.errors.fileTooLarge", { max: first.category.maxFileMb }] });
+  if (!isEssay && input.file) {
+    if (input.file.size > first.category.maxFileMb * 1024 * 1024) throw new AppError("invalid", { file: ["entries.errors.fileTooLarge", { max: first.category.maxFileMb }] });
+    // Checked here as well as on storing, so a refused file does not use up an entry number.
+    const type = sniffMimeType(new Uint8Array(await input.file.slice(0, 16).arrayBuffer()));
+    if (!type || !(drawingTypes as readonly string[]).includes(type)) throw new AppError("invalid", { file: "errors.fileType" });
   }
   if (submit) {
     const problems = submitProblems(first, input, Boolean(input.file ?? first.entry?.fileId));
@@ -132,7 +137,7 @@ export async function saveEntry(user: Writer, input: EntryFormInput, now = new D
       submit && !wasSubmitted
         ? await sendEntryReceiptMail(tx, { entryId: saved.id, code: saved.code!, title: input.title, submittedAt: saved.submittedAt ?? now, pupil, slot })
         : false;
-    return { entryId: saved.id, status, code: saved.code, mailed };
+    return { entryId: saved.id, status, code: saved.code, mailed, updatedAt: now.toISOString() };
   });
 }
 
