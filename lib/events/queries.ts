@@ -1,0 +1,203 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { eventBookings, eventExhibits, eventSessions, events, schools } from "@/db/schema";
+import { hashToken } from "@/lib/crypto";
+import { parseShanghaiDate } from "@/lib/time";
+import { expireOffers } from "./booking";
+
+export const eventKinds = ["exhibition", "activity", "lecture", "outreach"] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/**
+ * Published events for the public list: those not yet over first (soonest first), then past ones
+ * (latest first). `month` ("2026-04") keeps events running at any time in that month.
+ */
+export async function listPublicEvents(f: { kind?: EventKind; month?: string }, now = new Date()) {
+  const conds = [eq(events.status, "published")];
+  if (f.kind) conds.push(eq(events.kind, f.kind));
+  const monthStart = f.month ? parseShanghaiDate(`${f.month}-01`) : null;
+  if (monthStart) {
+    const [y, m] = f.month!.split("-").map(Number);
+    const next = parseShanghaiDate(`${m === 12 ? y! + 1 : y}-${String(m === 12 ? 1 : m! + 1).padStart(2, "0")}-01`)!;
+    conds.push(lt(events.startsAt, next), gte(events.endsAt, monthStart));
+  }
+  return getDb()
+    .select({ id: events.id, slug: events.slug, kind: events.kind, title: events.title, venue: events.venue, village: events.village, startsAt: events.startsAt, endsAt: events.endsAt, coverFileId: events.coverFileId, cancelledAt: events.cancelledAt })
+    .from(events)
+    .where(and(...conds))
+    .orderBy(sql`(${events.endsAt} < ${now}) ASC`, sql`CASE WHEN ${events.endsAt} >= ${now} THEN ${events.startsAt} END ASC`, desc(events.endsAt))
+    .limit(100);
+}
+
+/** An event page: the event, its gallery and its sessions still to come. Lapsed offers are settled first. */
+export async function getPublicEvent(slug: string, o: { origin: string; now?: Date }) {
+  const now = o.now ?? new Date();
+  const db = getDb();
+  const [event] = await db.select().from(events).where(and(eq(events.slug, slug), eq(events.status, "published")));
+  if (!event) return null;
+  const sessionsQuery = () =>
+    db
+      .select({ id: eventSessions.id, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt, capacity: eventSessions.capacity, booked: eventSessions.booked, cancelledAt: eventSessions.cancelledAt })
+      .from(eventSessions)
+      .where(and(eq(eventSessions.eventId, event.id), gte(eventSessions.endsAt, now)))
+      .orderBy(asc(eventSessions.startsAt))
+      .limit(200);
+  let sessions = await sessionsQuery();
+  const offersDue = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(eventBookings)
+    .where(and(inArray(eventBookings.sessionId, sessions.map((s) => s.id).concat(-1)), eq(eventBookings.status, "offered"), lt(eventBookings.offerExpiresAt, now)));
+  if (offersDue[0]!.n > 0) {
+    await expireOffers(now, { origin: o.origin, sessionIds: sessions.map((s) => s.id) });
+    sessions = await sessionsQuery();
+  }
+  const exhibits = await db
+    .select({ id: eventExhibits.id, fileId: eventExhibits.fileId, title: eventExhibits.title, caption: eventExhibits.caption })
+    .from(eventExhibits)
+    .where(eq(eventExhibits.eventId, event.id))
+    .orderBy(asc(eventExhibits.sortOrder), asc(eventExhibits.id));
+  return { event, sessions, exhibits };
+}
+
+export async function getSchoolName(schoolId: number) {
+  const [row] = await getDb().select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  return row?.name ?? null;
+}
+
+/** A booking seen through its emailed link (the token is never stored, only its hash). */
+export async function getBookingByToken(token: string, o: { origin: string; now?: Date }) {
+  const db = getDb();
+  const find = () =>
+    db
+      .select({
+        id: eventBookings.id,
+        code: eventBookings.code,
+        kind: eventBookings.kind,
+        name: eventBookings.name,
+        status: eventBookings.status,
+        partySize: eventBookings.partySize,
+        pupils: eventBookings.pupils,
+        adults: eventBookings.adults,
+        offerExpiresAt: eventBookings.offerExpiresAt,
+        schoolName: schools.name,
+        sessionId: eventSessions.id,
+        startsAt: eventSessions.startsAt,
+        endsAt: eventSessions.endsAt,
+        eventSlug: events.slug,
+        eventTitle: events.title,
+        venue: events.venue,
+        village: events.village,
+      })
+      .from(eventBookings)
+      .innerJoin(eventSessions, eq(eventSessions.id, eventBookings.sessionId))
+      .innerJoin(events, eq(events.id, eventSessions.eventId))
+      .leftJoin(schools, eq(schools.id, eventBookings.schoolId))
+      .where(and(eq(eventBookings.tokenHash, hashToken(token)), isNull(eventBookings.anonymisedAt)));
+  const [b] = await find();
+  if (b?.status === "offered" && b.offerExpiresAt && b.offerExpiresAt <= (o.now ?? new Date())) {
+    await expireOffers(o.now ?? new Date(), { origin: o.origin, sessionIds: [b.sessionId] });
+    return (await find())[0] ?? null;
+  }
+  return b ?? null;
+}
+
+// ---- staff ----
+
+export async function listEventsForStaff() {
+  return getDb()
+    .select({
+      id: events.id,
+      slug: events.slug,
+      kind: events.kind,
+      title: events.title,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      cancelledAt: events.cancelledAt,
+      sessions: sql<number>`(SELECT count(*)::int FROM ${eventSessions} WHERE ${eventSessions.eventId} = ${events.id})`,
+    })
+    .from(events)
+    .orderBy(desc(events.startsAt))
+    .limit(200);
+}
+
+export async function getEventForStaff(eventId: number) {
+  const db = getDb();
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) return null;
+  const [sessions, exhibits] = await Promise.all([
+    db
+      .select({
+        id: eventSessions.id,
+        startsAt: eventSessions.startsAt,
+        endsAt: eventSessions.endsAt,
+        capacity: eventSessions.capacity,
+        booked: eventSessions.booked,
+        cancelledAt: eventSessions.cancelledAt,
+        waiting: sql<number>`(SELECT coalesce(sum(${eventBookings.partySize}), 0)::int FROM ${eventBookings} WHERE ${eventBookings.sessionId} = ${eventSessions.id} AND ${eventBookings.status} = 'waiting')`,
+      })
+      .from(eventSessions)
+      .where(eq(eventSessions.eventId, eventId))
+      .orderBy(asc(eventSessions.startsAt)),
+    db.select().from(eventExhibits).where(eq(eventExhibits.eventId, eventId)).orderBy(asc(eventExhibits.sortOrder), asc(eventExhibits.id)),
+  ]);
+  return { event, sessions, exhibits };
+}
+
+/** A session's list for the door: every booking that is or was expected. */
+export async function getSessionRoster(eventId: number, sessionId: number) {
+  const db = getDb();
+  const [session] = await db
+    .select({ id: eventSessions.id, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt, capacity: eventSessions.capacity, booked: eventSessions.booked, eventTitle: events.title, eventId: events.id })
+    .from(eventSessions)
+    .innerJoin(events, eq(events.id, eventSessions.eventId))
+    .where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, eventId)));
+  if (!session) return null;
+  const bookings = await db
+    .select({
+      id: eventBookings.id,
+      code: eventBookings.code,
+      kind: eventBookings.kind,
+      name: eventBookings.name,
+      email: eventBookings.email,
+      phone: eventBookings.phone,
+      partySize: eventBookings.partySize,
+      pupils: eventBookings.pupils,
+      adults: eventBookings.adults,
+      status: eventBookings.status,
+      checkedInAt: eventBookings.checkedInAt,
+      schoolName: schools.name,
+    })
+    .from(eventBookings)
+    .leftJoin(schools, eq(schools.id, eventBookings.schoolId))
+    .where(and(eq(eventBookings.sessionId, sessionId), inArray(eventBookings.status, ["confirmed", "offered", "attended", "no_show", "waiting"])))
+    .orderBy(asc(eventBookings.name), asc(eventBookings.id));
+  return { session, bookings };
+}
+
+export type EventFigures = { bookings: number; booked: number; attended: number; noShows: number; waiting: number };
+
+/** Per event: people booked, attended, not come and waiting, in total and by school (class visits). */
+export async function getEventFigures(eventId: number) {
+  const db = getDb();
+  const people = (status: string) => sql<number>`coalesce(sum(${eventBookings.partySize}) FILTER (WHERE ${eventBookings.status} = ${status}), 0)::int`;
+  const cols = {
+    bookings: sql<number>`count(*) FILTER (WHERE ${eventBookings.status} IN ('confirmed', 'attended', 'no_show'))::int`,
+    booked: sql<number>`coalesce(sum(${eventBookings.partySize}) FILTER (WHERE ${eventBookings.status} IN ('confirmed', 'offered', 'attended', 'no_show')), 0)::int`,
+    attended: people("attended"),
+    noShows: people("no_show"),
+    waiting: people("waiting"),
+  };
+  const base = db
+    .select({ schoolName: schools.name, ...cols })
+    .from(eventBookings)
+    .innerJoin(eventSessions, eq(eventSessions.id, eventBookings.sessionId))
+    .leftJoin(schools, eq(schools.id, eventBookings.schoolId))
+    .where(eq(eventSessions.eventId, eventId));
+  const [totals, bySchool] = await Promise.all([
+    db.select(cols).from(eventBookings).innerJoin(eventSessions, eq(eventSessions.id, eventBookings.sessionId)).where(eq(eventSessions.eventId, eventId)),
+    base.groupBy(schools.name).orderBy(sql`${schools.name} NULLS LAST`),
+  ]);
+  return { totals: totals[0]! as EventFigures, bySchool: bySchool as (EventFigures & { schoolName: string | null })[] };
+}
