@@ -4,6 +4,7 @@ import { createSchool, createUser } from "./factories";
 import { seedDemoCampaign } from "./seed-campaigns";
 import { seedClassesAndPupils } from "./seed-classes";
 import { seedEntries } from "./seed-entries";
+import { seedEvents } from "./seed-events";
 import { campaignEnrolments, librarySettings, towns, type schools } from "./schema";
 
 export const DEMO_PASSWORD = "shuxiang2026";
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     // Every demo school has enrolled in the campaign.
     await tx.insert(campaignEnrolments).values(schoolIds.map((schoolId) => ({ campaignId: campaign.id, schoolId, enrolledBy: admin.id })));
     await seedEntries(tx, { campaignId: campaign.id });
+    await seedEvents(tx, { adminId: admin.id, schoolId: firstSchool, teacherId: teacher.id });
   });
   return true;
 }

@@ -16,6 +16,7 @@ export const permissions = {
   "settings.update": ["admin"],
   "users.manage": ["admin"],
   "campaigns.manage": ["staff", "admin"],
+  "events.manage": ["staff", "admin"],
   "schools.review": ["staff", "admin"],
   // Staff see every school's classes and pupils; teachers and coordinators are scoped in the query.
   "schools.view_all": ["staff", "admin"],

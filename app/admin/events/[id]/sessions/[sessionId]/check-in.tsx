@@ -1,0 +1,117 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { idleState, type ActionState } from "@/lib/action-state";
+import type { CheckInResult } from "@/lib/events/mutations";
+import { checkInAction } from "../../../actions";
+
+// BarcodeDetector is in Chromium-based and recent Safari browsers but not yet in TypeScript's DOM types.
+type Detector = { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> };
+type DetectorCtor = new (o: { formats: string[] }) => Detector;
+const noSubscription = () => () => {};
+const detectorCtor = () => (globalThis as unknown as { BarcodeDetector?: DetectorCtor }).BarcodeDetector;
+
+/**
+ * The door: type a booking code, or scan the QR code with the phone's camera where the browser
+ * can read QR codes (BarcodeDetector); elsewhere a photo taken with the camera is read instead.
+ * Typing always works.
+ */
+export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: number }) {
+  const t = useTranslations("eventsAdmin");
+  const [state, action, pending] = useActionState<ActionState<CheckInResult>, FormData>(checkInAction, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [scanning, setScanning] = useState(false);
+  // Known only in the browser: null while rendering on the server.
+  const supported = useSyncExternalStore(noSubscription, () => Boolean(detectorCtor()), () => null);
+
+  const submitCode = (code: string) => {
+    if (!codeRef.current || !formRef.current) return;
+    codeRef.current.value = code;
+    formRef.current.requestSubmit();
+  };
+
+  useEffect(() => {
+    if (!scanning) return;
+    const Ctor = detectorCtor();
+    if (!Ctor) return;
+    const detector = new Ctor({ formats: ["qr_code"] });
+    let stream: MediaStream | undefined;
+    let stopped = false;
+    let last = "";
+    (async () => {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+      const video = videoRef.current!;
+      video.srcObject = stream;
+      await video.play();
+      while (!stopped) {
+        const [hit] = await detector.detect(video).catch(() => []);
+        // The same code in front of the camera is read once, not on every frame.
+        if (hit && hit.rawValue !== last) {
+          last = hit.rawValue;
+          submitCode(hit.rawValue);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    })().catch(() => setScanning(false));
+    return () => {
+      stopped = true;
+      stream?.getTracks().forEach((track) => track.stop());
+    };
+  }, [scanning]);
+
+  async function readPhoto(file: File | undefined) {
+    const Ctor = detectorCtor();
+    if (!file || !Ctor) return;
+    const [hit] = await new Ctor({ formats: ["qr_code"] }).detect(await createImageBitmap(file)).catch(() => []);
+    if (hit) submitCode(hit.rawValue);
+  }
+
+  const r = state.status === "ok" ? state.data : undefined;
+  return (
+    <div className="flex flex-col gap-3">
+      <form ref={formRef} action={action} className="flex flex-wrap items-end gap-2" noValidate>
+        <input type="hidden" name="eventId" value={eventId} />
+        <input type="hidden" name="sessionId" value={sessionId} />
+        <Field
+          ref={codeRef}
+          name="code"
+          label={t("typeCode")}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          inputMode="text"
+          className="min-w-48 flex-1"
+          error={state.status === "error" ? (state.fieldErrors?.code ?? state.message) : undefined}
+          key={state.status === "ok" ? `ok-${r?.code}-${String(r?.checkedInAt)}` : "code"}
+        />
+        <Button type="submit" disabled={pending}>
+          {t("checkInButton")}
+        </Button>
+      </form>
+      {r ? (
+        <p role="status" className={`rounded-md px-3 py-2 text-lg ${r.outcome === "checked_in" ? "bg-accent-soft text-accent-deep" : "bg-amber-50"}`}>
+          {r.outcome === "checked_in" ? t("checkedIn", { name: r.name, n: r.partySize }) : t("alreadyIn", { name: r.name, time: new Date(r.checkedInAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" }) })}
+        </p>
+      ) : null}
+      {supported ? (
+        <div className="flex flex-col gap-2">
+          <Button type="button" variant="secondary" className="self-start" onClick={() => setScanning((s) => !s)}>
+            {scanning ? t("scanStop") : t("scan")}
+          </Button>
+          {scanning ? <video ref={videoRef} muted playsInline className="aspect-square w-full max-w-sm rounded-md bg-ink object-cover" /> : null}
+          <label className="text-sm">
+            {t("scanPhoto")}
+            <input type="file" accept="image/*" capture="environment" className="mt-1 block" onChange={(e) => readPhoto(e.target.files?.[0])} />
+          </label>
+        </div>
+      ) : supported === false ? (
+        <p className="text-sm text-ink-soft">{t("scanUnsupported")}</p>
+      ) : null}
+    </div>
+  );
+}

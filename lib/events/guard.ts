@@ -1,0 +1,19 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { hitRateLimit } from "@/lib/rate-limit";
+
+const limit = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+/**
+ * Bots: a filled-in honeypot field is refused, and one address or one email may only try so
+ * often an hour (EVENTS_BOOKING_LIMIT_IP, default 30; EVENTS_BOOKING_LIMIT_EMAIL, default 8).
+ * The counts live in PostgreSQL, so several server instances share them.
+ */
+export async function guardBooking(o: { honeypot: string; ip: string; email: string }) {
+  if (o.honeypot.trim()) throw new AppError("invalid");
+  if (!(await hitRateLimit(`events-book:ip:${o.ip}`, limit("EVENTS_BOOKING_LIMIT_IP", 30), 3600))) throw new AppError("rate_limited");
+  if (!(await hitRateLimit(`events-book:email:${o.email.toLowerCase()}`, limit("EVENTS_BOOKING_LIMIT_EMAIL", 8), 3600))) throw new AppError("rate_limited");
+}
