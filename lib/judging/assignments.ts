@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { assignments, auditLog, campaignJudges, entries, judgeConflicts, judgingSettings, userRoles, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { pickExtraJudge, planAssignments, type AssignJudge, type Assignment } from "./assign";
+import { blindSafe } from "./blind-safe";
 
 /** The campaign's judging settings, made with the defaults on first use. */
 export async function getJudgingSettings(campaignId: number, db: DbOrTx = getDb()) {
@@ -34,12 +35,12 @@ export async function loadJudges(campaignId: number, db: DbOrTx = getDb()): Prom
   });
 }
 
-/** Entries that take part in judging: submitted and not disqualified. */
+/** Entries that take part in judging: submitted, not disqualified, and safe for blind judges. */
 async function judgeableEntries(db: DbOrTx, campaignId: number) {
   return db
     .select({ id: entries.id, schoolId: entries.schoolId })
     .from(entries)
-    .where(and(eq(entries.campaignId, campaignId), eq(entries.status, "submitted"), isNull(entries.disqualifiedAt)))
+    .where(and(eq(entries.campaignId, campaignId), eq(entries.status, "submitted"), isNull(entries.disqualifiedAt), blindSafe))
     .orderBy(asc(entries.schoolId), asc(entries.id));
 }
 

@@ -85,6 +85,22 @@ describe("assigning judges", () => {
     expect(await applyAssignments(teacherJudge.id, campaign.id, 2)).toEqual({ added: 0, short: 0 });
   });
 
+  it("holds back an entry still flagged with personal information until staff have dealt with it", async () => {
+    const { campaign } = await judgedCampaign(2, 1);
+    const j = await judge(campaign.id);
+    const [flagged] = await getDb().select({ id: entries.id }).from(entries).where(eq(entries.campaignId, campaign.id)).limit(1);
+    await getDb().update(entries).set({ flags: ["name"] }).where(eq(entries.id, flagged!.id));
+    expect(await applyAssignments(j.id, campaign.id, 1)).toEqual({ added: 1, short: 0 });
+    expect((await assignmentsOf(campaign.id)).map((a) => a.entryId)).not.toContain(flagged!.id);
+    await getDb().update(entries).set({ redactedAt: new Date() }).where(eq(entries.id, flagged!.id));
+    expect(await applyAssignments(j.id, campaign.id, 1)).toEqual({ added: 1, short: 0 });
+    // A late edit flags it again: the judge's queue and page no longer show it.
+    await getDb().update(entries).set({ redactedAt: null }).where(eq(entries.id, flagged!.id));
+    const [mine] = (await assignmentsOf(campaign.id)).filter((a) => a.entryId === flagged!.id);
+    expect(await getJudgeAssignment(j, mine!.id)).toBeNull();
+    expect((await listJudgeQueue(j)).map((q) => q.assignmentId)).not.toContain(mine!.id);
+  });
+
   it("moves an entry by hand only to a judge free of conflicts", async () => {
     const { campaign, schoolIds } = await judgedCampaign(1, 1);
     const a = await judge(campaign.id);

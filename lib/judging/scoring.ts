@@ -5,6 +5,7 @@ import { assignments, campaignCategories, campaigns, entries, rubricCriteria } f
 import { AppError, type FieldMessage } from "@/lib/errors";
 import { disagree } from "./assign";
 import { addExtraJudge, getJudgingSettings } from "./assignments";
+import { blindSafe } from "./blind-safe";
 import { weightedTotal } from "./results";
 
 /*
@@ -34,7 +35,7 @@ export async function listJudgeQueue(judge: Judge) {
     .innerJoin(entries, eq(entries.id, assignments.entryId))
     .innerJoin(campaignCategories, eq(campaignCategories.id, entries.categoryId))
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
-    .where(and(eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned")))
+    .where(and(eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe))
     .orderBy(sql`${campaigns.judgingEndsAt} desc`, asc(campaignCategories.sortOrder), asc(entries.code));
 }
 
@@ -67,7 +68,7 @@ export async function getJudgeAssignment(judge: Judge, assignmentId: number) {
     .innerJoin(entries, eq(entries.id, assignments.entryId))
     .innerJoin(campaignCategories, eq(campaignCategories.id, entries.categoryId))
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned")))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe))
     .limit(1);
   if (!row) return null;
   const [criteria, [next]] = await Promise.all([
@@ -90,7 +91,7 @@ export async function getJudgeFile(judge: Judge, assignmentId: number) {
     .select({ fileId: entries.fileId, code: entries.code })
     .from(assignments)
     .innerJoin(entries, eq(entries.id, assignments.entryId))
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned")))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe))
     .limit(1);
   return row?.fileId ? row : null;
 }
