@@ -5,20 +5,22 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { files } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { extensionFor, sniffMimeType, type SniffedType } from "./sniff";
+import { stripMetadata } from "./strip-metadata";
 import { store } from "./store";
 
 export type UploadRules = { allowed: readonly SniffedType[]; maxBytes: number; isPublic?: boolean };
 
 /**
- * Checks an upload by its content and size, stores the bytes and records the file.
- * Errors name the form field so the message lands next to it.
+ * Checks an upload by its content and size, removes a picture's metadata (place, owner), stores
+ * the bytes and records the file. Errors name the form field so the message lands next to it.
  */
 export async function saveUpload(db: DbOrTx, field: string, file: File, rules: UploadRules, uploadedBy: string | null) {
   if (file.size === 0) throw new AppError("invalid", { [field]: "errors.fileEmpty" });
   if (file.size > rules.maxBytes) throw new AppError("invalid", { [field]: "errors.fileTooLarge" });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const mimeType = sniffMimeType(bytes);
+  const uploaded = new Uint8Array(await file.arrayBuffer());
+  const mimeType = sniffMimeType(uploaded);
   if (!mimeType || !rules.allowed.includes(mimeType)) throw new AppError("invalid", { [field]: "errors.fileType" });
+  const bytes = stripMetadata(uploaded, mimeType);
   const key = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}.${extensionFor[mimeType]}`;
   await store().put(key, bytes, mimeType);
   const [row] = await db
