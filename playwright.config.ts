@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/`,
-    timeout: 180_000,
+    // Generous: run on its own, the server first builds, which takes minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     env: { PORT: String(port) },
     stdout: "pipe",

@@ -25,6 +25,8 @@ export const areas: Area[] = [
   { path: "/admin/outbox", allowed: ["staff", "admin"], heading: zh.outbox.title },
   { path: "/admin/campaigns", allowed: ["staff", "admin"], heading: zh.campaigns.adminTitle },
   { path: "/admin/schools", allowed: ["staff", "admin"], heading: zh.schools.review.title },
+  { path: "/admin/entries", allowed: ["staff", "admin"], heading: zh.entriesAdmin.title },
+  { path: "/admin/entries/extensions", allowed: ["staff", "admin"], heading: zh.entriesAdmin.extensions.title },
   { path: "/admin/settings", allowed: ["admin"], heading: zh.admin.settings },
   { path: "/admin/users", allowed: ["admin"], heading: zh.users.title },
 ];
