@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { eventBookings, eventExhibits, eventSessions, events, schools } from "@/db/schema";
@@ -30,8 +31,13 @@ export async function listPublicEvents(f: { kind?: EventKind; month?: string }, 
     .limit(100);
 }
 
-/** An event page: the event, its gallery and its sessions still to come. Lapsed offers are settled first. */
-export async function getPublicEvent(slug: string, o: { origin: string; now?: Date }) {
+/**
+ * An event page: the event, its gallery and its sessions still to come. Lapsed offers are settled
+ * first. Cached per request, as the page and its metadata both ask.
+ */
+export const getPublicEvent = cache((slug: string, origin: string) => loadPublicEvent(slug, { origin }));
+
+export async function loadPublicEvent(slug: string, o: { origin: string; now?: Date }) {
   const now = o.now ?? new Date();
   const db = getDb();
   const [event] = await db.select().from(events).where(and(eq(events.slug, slug), eq(events.status, "published")));
@@ -43,7 +49,13 @@ export async function getPublicEvent(slug: string, o: { origin: string; now?: Da
       .where(and(eq(eventSessions.eventId, event.id), gte(eventSessions.endsAt, now)))
       .orderBy(asc(eventSessions.startsAt))
       .limit(200);
-  let sessions = await sessionsQuery();
+  const exhibitsQuery = db
+    .select({ id: eventExhibits.id, fileId: eventExhibits.fileId, title: eventExhibits.title, caption: eventExhibits.caption })
+    .from(eventExhibits)
+    .where(eq(eventExhibits.eventId, event.id))
+    .orderBy(asc(eventExhibits.sortOrder), asc(eventExhibits.id));
+  const [firstRead, exhibits] = await Promise.all([sessionsQuery(), exhibitsQuery]);
+  let sessions = firstRead;
   const offersDue = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(eventBookings)
@@ -52,11 +64,6 @@ export async function getPublicEvent(slug: string, o: { origin: string; now?: Da
     await expireOffers(now, { origin: o.origin, sessionIds: sessions.map((s) => s.id) });
     sessions = await sessionsQuery();
   }
-  const exhibits = await db
-    .select({ id: eventExhibits.id, fileId: eventExhibits.fileId, title: eventExhibits.title, caption: eventExhibits.caption })
-    .from(eventExhibits)
-    .where(eq(eventExhibits.eventId, event.id))
-    .orderBy(asc(eventExhibits.sortOrder), asc(eventExhibits.id));
   return { event, sessions, exhibits };
 }
 

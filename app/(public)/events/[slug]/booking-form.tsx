@@ -58,7 +58,7 @@ export function BookingForm({ sessions, teacher }: Props) {
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${prefix}-name`} name="name" label={t("name")} autoComplete="name" defaultValue={v("name", teacher?.name)} error={err("name")} required />
         <Field id={`${prefix}-phone`} name="phone" type="tel" label={t("phone")} autoComplete="tel" inputMode="tel" defaultValue={v("phone")} error={err("phone")} required />
-        <Field id={`${prefix}-email`} name="email" type="email" label={t("email")} autoComplete="email" defaultValue={v("email", teacher?.email)} error={err("email")} required className="sm:col-span-2" />
+        <Field id={`${prefix}-email`} name="email" type="email" label={t("emailLabel")} autoComplete="email" defaultValue={v("email", teacher?.email)} error={err("email")} required className="sm:col-span-2" />
         {teacher ? (
           <>
             <Field id="class-pupils" name="pupils" type="number" inputMode="numeric" min={1} max={200} label={t("pupils")} defaultValue={v("pupils")} error={err("pupils")} required />

@@ -16,7 +16,7 @@ import { BookingForm } from "./booking-form";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const details = await getPublicEvent((await params).slug, { origin: await siteOrigin() });
+  const details = await getPublicEvent((await params).slug, await siteOrigin());
   return { title: details?.event.title };
 }
 
@@ -30,7 +30,7 @@ const badge: Record<Availability, string> = {
 
 export default async function EventPage({ params }: Props) {
   await connection();
-  const details = await getPublicEvent((await params).slug, { origin: await siteOrigin() });
+  const details = await getPublicEvent((await params).slug, await siteOrigin());
   if (!details) notFound();
   const { event: e, sessions, exhibits } = details;
   const [t, tAll, format, rawLocale, user] = await Promise.all([getTranslations("events"), getTranslations(), getFormatter(), getLocale(), getCurrentUser()]);

@@ -1,0 +1,112 @@
+// Booking a visit as people do: a visitor books the photo exhibition, reads the confirmation in
+// the dev mailbox (QR code, calendar file, manage link) and cancels through the link; a teacher
+// books a whole class; staff check a booking in at the door by typing its code.
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
+import { fill, pattern, zh } from "./fixtures/i18n";
+
+const ev = zh.events;
+const EVENT = "/events/zhongguomeng-photos";
+const visitorPage = (browser: Browser, baseURL: string | undefined) => browser.newPage({ baseURL, storageState: { cookies: [], origins: [] } });
+const uniqueEmail = (who: string) => `${who}-${Date.now().toString(36)}@example.test`;
+const bookingRegion = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: ev.bookTitle }) });
+const classRegion = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: ev.classTitle }) });
+
+/** Books as a visitor on the event page, choosing the session at `index`; returns the booking code. */
+async function bookAsVisitor(page: Page, email: string, index: number, people: number): Promise<{ code: string; sessionId: string }> {
+  await page.goto(EVENT);
+  const form = bookingRegion(page);
+  await form.getByLabel(ev.chooseSession).selectOption({ index });
+  const sessionId = await form.getByLabel(ev.chooseSession).inputValue();
+  await form.getByLabel(ev.name, { exact: true }).fill("李明");
+  await form.getByLabel(ev.phone).fill("138 0315 6789");
+  await form.getByLabel(ev.emailLabel).fill(email);
+  await form.getByLabel(ev.partySize).fill(String(people));
+  await form.getByRole("button", { name: ev.submitBook }).click();
+  const status = form.getByRole("status");
+  await expect(status).toContainText(pattern(ev.result.confirmed));
+  const code = /([A-Z0-9]{8})/.exec((await status.textContent()) ?? "")![1]!;
+  return { code, sessionId };
+}
+
+test("a visitor books, gets the email with the QR code and calendar file, and cancels through the link", async ({ browser, baseURL }) => {
+  const page = await visitorPage(browser, baseURL);
+  await page.goto(EVENT);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("“中国梦”摄影展");
+  await expect(page.getByRole("heading", { name: ev.gallery })).toBeVisible();
+  await expect(page.getByRole("figure").first().getByRole("img")).toBeVisible();
+
+  const email = uniqueEmail("visitor");
+  const { code } = await bookAsVisitor(page, email, 1, 2);
+
+  // The confirmation in the dev mailbox.
+  await page.goto("/dev/mailbox");
+  await page.locator("main li a").filter({ hasText: `${email} ·` }).filter({ hasText: fill(ev.email.confirmed.subject, { event: "“中国梦”摄影展" }) }).click();
+  await expect(page.getByTestId("mail-to")).toHaveText(email);
+  const mail = page.frameLocator("iframe");
+  await expect(mail.getByText(fill(ev.email.code, { code }))).toBeVisible();
+  await expect(mail.locator('img[src^="data:image/png;base64,"]')).toHaveCount(1);
+  const links = await page.getByTestId("mail-link").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const manage = links.find((h) => /\/bookings\/[\w-]+$/.test(h))!;
+  const calendar = links.find((h) => h.endsWith("/calendar"))!;
+  expect(manage).toBeTruthy();
+  const ics = await page.request.get(calendar);
+  expect(ics.headers()["content-type"]).toContain("text/calendar");
+  const body = await ics.text();
+  expect(body).toContain("BEGIN:VEVENT");
+  expect(body).toContain("SUMMARY:“中国梦”摄影展");
+
+  // The link opens the booking, with its QR code; cancelling asks once.
+  await page.goto(manage);
+  await expect(page.getByTestId("booking-code")).toHaveText(code);
+  await expect(page.getByRole("img", { name: code })).toBeVisible();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: ev.manage.cancel }).click();
+  await expect(page.getByText(ev.status.cancelled, { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: ev.manage.cancel })).toHaveCount(0);
+  await page.close();
+});
+
+test.describe("a teacher", () => {
+  test.use({ role: "teacher" });
+
+  test("books a class with the school filled in", async ({ page }) => {
+    await page.goto(EVENT);
+    const form = classRegion(page);
+    await expect(form).toContainText("滦南县第一实验小学");
+    // The demo class visit is on the first session; this one goes on the third.
+    await form.getByLabel(ev.chooseSession).selectOption({ index: 2 });
+    await form.getByLabel(ev.phone).fill("13803151001");
+    await form.getByLabel(ev.pupils).fill("30");
+    await form.getByLabel(ev.adults).fill("2");
+    await form.getByRole("button", { name: ev.submitClass }).click();
+    await expect(form.getByRole("status")).toContainText(pattern(ev.result.confirmed));
+    await form.getByRole("link", { name: ev.result.manage }).click();
+    await expect(page.getByText("32 (30 + 2)")).toBeVisible();
+    await expect(page.getByText("滦南县第一实验小学")).toBeVisible();
+  });
+});
+
+test.describe("staff", () => {
+  test.use({ role: "staff" });
+
+  test("check a booking in by its code", async ({ page, browser, baseURL }) => {
+    const visitor = await visitorPage(browser, baseURL);
+    const { code, sessionId } = await bookAsVisitor(visitor, uniqueEmail("door"), 3, 3);
+    await visitor.close();
+
+    await page.goto("/admin/events");
+    await page.getByRole("link", { name: "“中国梦”摄影展" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("“中国梦”摄影展");
+    await page.goto(`${new URL(page.url()).pathname}/sessions/${sessionId}`);
+    await expect(page.getByText(code)).toBeVisible();
+    await page.getByLabel(zh.eventsAdmin.typeCode).fill(code.toLowerCase());
+    await page.getByRole("button", { name: zh.eventsAdmin.checkInButton }).click();
+    await expect(page.getByRole("status")).toHaveText(fill(zh.eventsAdmin.checkedIn, { name: "李明", n: 3 }));
+    await expect(page.getByRole("heading", { name: zh.eventsAdmin.arrivedList })).toBeVisible();
+    // The same code again says so instead of counting twice.
+    await page.getByLabel(zh.eventsAdmin.typeCode).fill(code);
+    await page.getByRole("button", { name: zh.eventsAdmin.checkInButton }).click();
+    await expect(page.getByRole("status")).toContainText(pattern(zh.eventsAdmin.alreadyIn));
+  });
+});
