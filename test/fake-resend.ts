@@ -3,35 +3,43 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 /**
- * A tiny stand-in for the Resend API (POST /emails), so tests and end-to-end runs use the real
- * SDK without the network. Like Resend it honours Idempotency-Key: the same key and body answer
- * with the first email's id and are not stored again.
+ * A tiny stand-in for the Resend API (POST /emails and POST /emails/batch), so tests, benchmarks
+ * and end-to-end runs use the real SDK without the network. Like Resend it honours
+ * Idempotency-Key: the same key and body answer with the first answer and store nothing again;
+ * the same key with another body is refused (409). A batch is validated strictly, as Resend does
+ * by default: one invalid email (or more than 100) refuses the whole request with 422.
  */
 
 export type Scripted =
   | "ok"
   /** Never answers: for client timeouts. */
   | "hang"
+  /** Handles the request for real (emails stored) but drops the connection instead of answering: a lost response. */
+  | "lose"
   | { status: number; name?: string; message?: string; retryAfterSec?: number };
 
 export type RecordedRequest = {
   /** When the request arrived, epoch milliseconds with sub-millisecond precision (comparable with database times). */
   at: number;
+  path: "/emails" | "/emails/batch";
   idempotencyKey: string | null;
-  body: Record<string, unknown>;
-  /** What the fake answered: a status, or "hang". */
-  outcome: number | "hang";
+  /** One email's fields, or for a batch the list of them. */
+  body: unknown;
+  /** What the fake answered: a status, "hang", or "lost" (handled, answer dropped). */
+  outcome: number | "hang" | "lost";
 };
 
-export type StoredEmail = { id: string; key: string | null; body: Record<string, unknown> };
+/** `key` is the request's idempotency key; the emails of one batch share it and differ by `index`. */
+export type StoredEmail = { id: string; key: string | null; index?: number; body: Record<string, unknown> };
 
 export type FakeResend = {
   url: string;
   requests: RecordedRequest[];
   /** Every email accepted as new, in order. */
   emails: StoredEmail[];
+  /** Single sends by idempotency key. */
   emailsByKey: Map<string, StoredEmail>;
-  /** Queue the answers to the next requests; when the queue is empty requests succeed. */
+  /** Queue the answers to the next requests (single or batch alike); when the queue is empty requests succeed. */
   script(responses: Scripted[]): void;
   close(): Promise<void>;
 };
@@ -45,7 +53,11 @@ const errorNames: Record<number, string> = {
   500: "application_error",
 };
 
+// Responses whose answer is to be dropped ("lose").
+const losing = new WeakSet<ServerResponse>();
+
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (losing.has(res)) return void res.destroy();
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
@@ -59,47 +71,69 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const isEmail = (e: unknown): e is Record<string, unknown> => typeof e === "object" && e !== null && !Array.isArray(e);
+
+/** What Resend's validation would say about one email, or null when it would take it. */
+function invalid(email: Record<string, unknown>): string | null {
+  if (!email.from || !email.to || !email.subject) return "from, to and subject are required";
+  const to = Array.isArray(email.to) ? email.to : [email.to];
+  if (!to.every((a) => typeof a === "string" && /^[^@\s]+@[^@\s]+$/.test(a))) return `invalid \`to\` field: ${JSON.stringify(email.to)}`;
+  return null;
+}
+
+function batchProblem(body: unknown): string | null {
+  if (!Array.isArray(body) || body.length === 0 || body.length > 100) return "a batch holds 1 to 100 emails";
+  for (const [i, e] of body.entries()) {
+    const problem = isEmail(e) ? invalid(e) : "not an email";
+    if (problem) return `emails[${i}]: ${problem}`;
+  }
+  return null;
+}
+
 export async function startFakeResend(port = 0): Promise<FakeResend> {
   const requests: RecordedRequest[] = [];
   const emails: StoredEmail[] = [];
   const emailsByKey = new Map<string, StoredEmail>();
+  // A batch key's first body and answer, for idempotent replays.
+  const batchesByKey = new Map<string, { body: string; ids: string[] }>();
   const queue: Scripted[] = [];
   const hanging = new Set<ServerResponse>();
 
-  const handleSend = (res: ServerResponse, key: string | null, raw: string, at: number) => {
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(raw) as Record<string, unknown>;
-    } catch {
-      return reply(res, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON" });
-    }
+  const validationError = (res: ServerResponse, message: string) => reply(res, 422, { statusCode: 422, name: "validation_error", message });
+  const reused = (res: ServerResponse) =>
+    reply(res, 409, { statusCode: 409, name: "invalid_idempotent_request", message: "key reused with another payload" });
+
+  /** Answers a scripted outcome when one is queued; otherwise returns false and the request is handled for real. */
+  const scripted = (res: ServerResponse, record: (o: RecordedRequest["outcome"]) => void): boolean => {
     const next = queue.shift() ?? "ok";
-    const record = (outcome: RecordedRequest["outcome"]) => requests.push({ at, idempotencyKey: key, body, outcome });
+    if (next === "lose") losing.add(res);
+    if (next === "ok" || next === "lose") return false;
     if (next === "hang") {
       record("hang");
       hanging.add(res);
       res.on("close", () => hanging.delete(res));
-      return;
+      return true;
     }
-    if (next !== "ok") {
-      record(next.status);
-      const headers: Record<string, string> = next.retryAfterSec !== undefined ? { "retry-after": String(next.retryAfterSec) } : {};
-      const name = next.name ?? errorNames[next.status] ?? "application_error";
-      return reply(res, next.status, { statusCode: next.status, name, message: next.message ?? `scripted ${next.status}` }, headers);
-    }
-    if (!body.from || !body.to || !body.subject) {
+    record(next.status);
+    const headers: Record<string, string> = next.retryAfterSec !== undefined ? { "retry-after": String(next.retryAfterSec) } : {};
+    const name = next.name ?? errorNames[next.status] ?? "application_error";
+    reply(res, next.status, { statusCode: next.status, name, message: next.message ?? `scripted ${next.status}` }, headers);
+    return true;
+  };
+
+  const handleSend = (res: ServerResponse, key: string | null, body: unknown, record: (o: RecordedRequest["outcome"]) => void) => {
+    if (scripted(res, record)) return;
+    const problem = isEmail(body) ? invalid(body) : "the body must be one email";
+    if (problem || !isEmail(body)) {
       record(422);
-      return reply(res, 422, { statusCode: 422, name: "validation_error", message: "from, to and subject are required" });
+      return validationError(res, problem ?? "invalid body");
     }
     const previous = key ? emailsByKey.get(key) : undefined;
     if (previous) {
       // Resend refuses a reused key with a different payload; the same payload gets the first answer.
-      if (JSON.stringify(previous.body) !== JSON.stringify(body)) {
-        record(409);
-        return reply(res, 409, { statusCode: 409, name: "invalid_idempotent_request", message: "key reused with another payload" });
-      }
-      record(200);
-      return reply(res, 200, { id: previous.id });
+      const same = JSON.stringify(previous.body) === JSON.stringify(body);
+      record(same ? 200 : 409);
+      return same ? reply(res, 200, { id: previous.id }) : reused(res);
     }
     const email: StoredEmail = { id: randomUUID(), key, body };
     emails.push(email);
@@ -108,16 +142,45 @@ export async function startFakeResend(port = 0): Promise<FakeResend> {
     reply(res, 200, { id: email.id });
   };
 
+  const handleBatch = (res: ServerResponse, key: string | null, body: unknown, record: (o: RecordedRequest["outcome"]) => void) => {
+    if (scripted(res, record)) return;
+    const problem = batchProblem(body);
+    if (problem || !Array.isArray(body)) {
+      record(422);
+      return validationError(res, problem ?? "invalid body");
+    }
+    const previous = key ? batchesByKey.get(key) : undefined;
+    if (previous) {
+      const same = previous.body === JSON.stringify(body);
+      record(same ? 200 : 409);
+      return same ? reply(res, 200, { data: previous.ids.map((id) => ({ id })) }) : reused(res);
+    }
+    const stored = (body as Record<string, unknown>[]).map((e, index): StoredEmail => ({ id: randomUUID(), key, index, body: e }));
+    emails.push(...stored);
+    if (key) batchesByKey.set(key, { body: JSON.stringify(body), ids: stored.map((e) => e.id) });
+    record(200);
+    reply(res, 200, { data: stored.map((e) => ({ id: e.id })) });
+  };
+
   const server = createServer(async (req, res) => {
     const at = performance.timeOrigin + performance.now();
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "POST" && path === "/emails") {
+    if (req.method === "POST" && (path === "/emails" || path === "/emails/batch")) {
       if (!req.headers.authorization?.startsWith("Bearer ")) {
         return reply(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key" });
       }
-      const key = req.headers["idempotency-key"];
-      return handleSend(res, typeof key === "string" ? key : null, raw, at);
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return reply(res, 400, { statusCode: 400, name: "validation_error", message: "Invalid JSON" });
+      }
+      const header = req.headers["idempotency-key"];
+      const key = typeof header === "string" ? header : null;
+      const record = (outcome: RecordedRequest["outcome"]) =>
+        requests.push({ at, path, idempotencyKey: key, body, outcome: losing.has(res) ? "lost" : outcome });
+      return path === "/emails" ? handleSend(res, key, body, record) : handleBatch(res, key, body, record);
     }
     // Helpers for end-to-end runs, where the fake lives in another process.
     if (req.method === "GET" && path === "/__fake/emails") return reply(res, 200, { emails, requests: requests.length });

@@ -11,13 +11,16 @@ import { resendTransport, type MailTransport } from "./transports";
 
 // The real Resend SDK against a fake API. Every test uses its own `kind` and drains only that
 // kind, because on PostgreSQL all test files share one database.
+// This file pins the one-message-per-request path (what a single due message, a refused batch's
+// messages and transports without batches take): the transport here has its batch call removed.
+// batch.test.ts covers batches.
 
 let fake: FakeResend;
 let resend: MailTransport;
 
 beforeAll(async () => {
   fake = await startFakeResend();
-  resend = resendTransport("re_test_key", fake.url);
+  resend = { ...resendTransport("re_test_key", fake.url), sendBatch: undefined };
 });
 afterAll(() => fake.close());
 
@@ -269,7 +272,7 @@ describe("pacing through mail_pacer", () => {
     const kind = newKind();
     await enqueue(kind, n);
     const slots = new Map<number, number>();
-    const o: DrainOptions = { ratePerSecond, batchSize: 2, onPacerSlot: (e) => void slots.set(e.messageId, e.slotAt) };
+    const o: DrainOptions = { ratePerSecond, batchSize: 2, onPacerSlot: (e) => e.messageIds.forEach((id) => slots.set(id, e.slotAt)) };
     const startedAt = Date.now();
     const results = await Promise.all(Array.from({ length: drains }, () => drain(kind, o)));
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(n);

@@ -1,34 +1,55 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, asc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { after } from "next/server";
 import { getDb, type Db } from "@/db/client";
-import { mailPacer, outbox, type OutboxMessage } from "@/db/schema/mail";
+import { outbox, type OutboxMessage } from "@/db/schema/mail";
+import { planRequests, type MailRequest } from "./batch";
+import { claim, fail, LOCK_MS, markSent, owned, ownedAll, release, stillOwned } from "./claim";
+import { inMs, pushPacer, takePacerSlot } from "./pacer";
 import { getTransport, TransportError, type MailTransport } from "./transports";
+
+export { takePacerSlot } from "./pacer";
 
 export type DrainOptions = {
   transport?: MailTransport;
-  /** Rows claimed per short transaction. Small, so a slow batch never outlives its lock. */
+  /**
+   * Rows claimed per short transaction: 10 for one-by-one sending, a full batch (100 for Resend)
+   * when the transport sends batches. Small, so a slow request never outlives its lock.
+   */
   batchSize?: number;
   /** Stop after this many messages so one call cannot run forever; the next tick goes on. */
   maxMessages?: number;
   timeoutMs?: number;
-  /** Provider requests per second, shared by every process through the mail_pacer row. */
+  /** Provider requests per second (a batch is one request), shared by every process through the mail_pacer row. */
   ratePerSecond?: number;
+  /** Which mail_pacer row (default 1): one per provider account. Test files running at once use their own. */
+  pacerId?: number;
+  /**
+   * Requests in flight at once (each waits for its own pacer slot): a batch takes the provider
+   * longer than a slot lasts, so one at a time would not reach the rate. Default 2 when the
+   * transport batches, else 1.
+   */
+  concurrency?: number;
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   /** Only claim these kinds. Tests use it to stay clear of other files' rows in a shared database. */
   onlyKinds?: string[];
-  /** Told each pacer slot taken (epoch ms on the database clock): for logs, metrics and tests. */
-  onPacerSlot?: (e: { messageId: number; slotAt: number }) => void;
+  /** Told each pacer slot taken (epoch ms on the database clock) and the messages of its request: for logs, metrics and tests. */
+  onPacerSlot?: (e: { messageIds: number[]; slotAt: number }) => void;
 };
 
 export type DrainResult = { sent: number; retried: number; failed: number };
 
-const LOCK_MS = 2 * 60_000;
 // Waiting longer than this for a pacer slot would eat into the claim's lock: hand the rows back instead.
 const MAX_SLOT_WAIT_MS = LOCK_MS / 2;
+// One drain makes about this many provider requests at most (about 45 s at 5/s).
+const REQUESTS_PER_DRAIN = 200;
+// Slots are 10 % further apart than the rate allows: a request leaves a little after its slot, by
+// a varying few milliseconds, and without the margin a late one followed by punctual ones would
+// put rate + 1 requests into one second at the provider. This absorbs 100 ms of such jitter at 5/s.
+const PACING_MARGIN = 1.1;
 
 /** A positive number from the option, else the environment, else the default. */
 function setting(option: number | undefined, envName: string | null, fallback: number): number {
@@ -37,9 +58,6 @@ function setting(option: number | undefined, envName: string | null, fallback: n
   }
   return fallback;
 }
-
-const secs = (ms: number) => sql`make_interval(secs => ${ms / 1000})`;
-const inMs = (ms: number) => sql`now() + ${secs(ms)}`;
 
 /** Full jitter (AWS style): spreads retries of a failed burst instead of re-sending it in lockstep. */
 export function backoffMs(attempt: number, baseMs = 2000, capMs = 3_600_000): number {
@@ -52,159 +70,122 @@ function errorText(err: unknown): string {
   return text.slice(0, 1000);
 }
 
-async function claimBatch(db: Db, limit: number, seen: number[], onlyKinds?: string[]): Promise<OutboxMessage[]> {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        and(
-          or(
-            and(eq(outbox.status, "pending"), lte(outbox.sendAfter, sql`now()`)),
-            // A sender that died mid-batch leaves rows in `sending`; they come back when the lock runs out.
-            and(eq(outbox.status, "sending"), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, sql`now()`))),
-          ),
-          onlyKinds ? inArray(outbox.kind, onlyKinds) : undefined,
-          // One attempt per message per drain: a short backoff or a 429 must not loop inside one call.
-          seen.length ? notInArray(outbox.id, seen) : undefined,
-        ),
-      )
-      .orderBy(asc(outbox.sendAfter), asc(outbox.id))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    const rows = await tx
-      .update(outbox)
-      .set({ status: "sending", lockedUntil: inMs(LOCK_MS), attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, due.map((r) => r.id)))
-      .returning();
-    return rows.sort((a, b) => a.sendAfter.getTime() - b.sendAfter.getTime() || a.id - b.id);
-  });
+type Resolved = Required<Omit<DrainOptions, "onlyKinds" | "onPacerSlot">> &
+  Pick<DrainOptions, "onlyKinds" | "onPacerSlot"> & {
+    /** Messages per request: 1 when the transport cannot batch. */
+    batchLimit: number;
+  };
+/** Returned when the pacer is booked too far ahead: stop and hand the remaining rows back, due in that many ms. */
+type StopFor = number | undefined;
+
+/** Waits for the request's pacer slot; when that is too far off, hands the rows back and says how far. */
+async function pace(db: Db, rows: OutboxMessage[], o: Resolved): Promise<StopFor> {
+  if (!o.transport.paced) return;
+  const { waitMs, slotAt } = await takePacerSlot(db, (1000 / o.ratePerSecond) * PACING_MARGIN, o.pacerId);
+  o.onPacerSlot?.({ messageIds: rows.map((r) => r.id), slotAt });
+  if (waitMs > MAX_SLOT_WAIT_MS) {
+    await release(db, rows, waitMs);
+    return waitMs;
+  }
+  if (waitMs > 0) await sleep(waitMs);
 }
 
-// `attempts` doubles as a fencing token: if our lock ran out and another sender re-claimed the row,
-// it bumped attempts, so our late writes match nothing.
-const owned = (m: OutboxMessage) => and(eq(outbox.id, m.id), eq(outbox.status, "sending"), eq(outbox.attempts, m.attempts));
-
-async function stillOwned(db: Db, m: OutboxMessage): Promise<boolean> {
-  const rows = await db.update(outbox).set({ lockedUntil: inMs(LOCK_MS) }).where(owned(m)).returning({ id: outbox.id });
-  return rows.length > 0;
-}
-
-/** Puts an unsent row back without spending an attempt. */
-async function release(db: Db, m: OutboxMessage, delayMs: number, lastError?: string) {
+/**
+ * After a failed request: a 429 paces everyone and costs no attempt; what may work later is
+ * retried with backoff, together (a batch under `inDoubtKey`, kept in provider_id); the rest fails.
+ */
+async function afterFailure(db: Db, rows: OutboxMessage[], err: unknown, o: Resolved, result: DrainResult, inDoubtKey: string | null) {
+  const te = err instanceof TransportError ? err : null;
+  const message = errorText(err);
+  if (te?.rateLimited) {
+    const delay = te.retryAfterMs ?? 1000;
+    await pushPacer(db, delay, o.pacerId);
+    await release(db, rows, delay, message);
+    result.retried += rows.length;
+    return;
+  }
+  // Anything that is not a clear "the provider refused this" may work next time.
+  const retryable = te ? te.retryable : true;
+  // A batch lives and gives up as one, so its rows stay together for the retry under the same key.
+  const attempts = Math.max(...rows.map((r) => r.attempts));
+  if (!retryable || attempts >= o.maxAttempts) {
+    await fail(db, rows, message);
+    result.failed += rows.length;
+    return;
+  }
   await db
     .update(outbox)
     .set({
       status: "pending",
-      attempts: sql`${outbox.attempts} - 1`,
-      sendAfter: inMs(delayMs),
+      sendAfter: inMs(backoffMs(attempts, o.backoffBaseMs, o.backoffCapMs)),
       lockedUntil: null,
-      ...(lastError ? { lastError } : {}),
+      lastError: message,
+      ...(inDoubtKey ? { providerId: inDoubtKey } : {}),
     })
-    .where(owned(m));
+    .where(ownedAll(rows));
+  result.retried += rows.length;
 }
 
-/**
- * Takes the next request slot with one UPDATE, so any number of processes share one schedule.
- * Returns how long to wait until the slot starts, measured on the database clock so that clock
- * skew between app servers does not matter.
- */
-export async function takePacerSlot(db: Db, intervalMs: number): Promise<{ waitMs: number; slotAt: number }> {
-  const take = () =>
-    db
-      .update(mailPacer)
-      .set({ nextAt: sql`greatest(${mailPacer.nextAt}, now()) + ${secs(intervalMs)}` })
-      .where(eq(mailPacer.id, 1))
-      .returning({
-        // clock_timestamp(), not now(): time spent waiting for the row lock must not make us late.
-        waitMs: sql<number>`(extract(epoch from (${mailPacer.nextAt} - ${secs(intervalMs)} - clock_timestamp())) * 1000)::float8`.mapWith(Number),
-        slotAt: sql<number>`(extract(epoch from (${mailPacer.nextAt} - ${secs(intervalMs)})) * 1000)::float8`.mapWith(Number),
-      });
-  let rows = await take();
-  if (rows.length === 0) {
-    await db.insert(mailPacer).values({ id: 1 }).onConflictDoNothing();
-    rows = await take();
-  }
-  const row = rows[0] ?? { waitMs: 0, slotAt: Date.now() };
-  return { waitMs: Math.max(0, row.waitMs), slotAt: row.slotAt };
-}
-
-/** After a 429 nobody may call the provider before retry-after has passed. */
-async function pushPacer(db: Db, delayMs: number) {
-  await db
-    .update(mailPacer)
-    .set({ nextAt: sql`greatest(${mailPacer.nextAt}, ${inMs(delayMs)})` })
-    .where(eq(mailPacer.id, 1));
-}
-
-type Resolved = Required<Omit<DrainOptions, "onlyKinds" | "onPacerSlot">> & Pick<DrainOptions, "onlyKinds" | "onPacerSlot">;
-/** `stopFor`: the pacer is booked that far ahead, so stop and hand the rest of the batch back. */
-type Outcome = "sent" | "retried" | "failed" | "skipped" | { stopFor: number };
-
-async function deliver(db: Db, m: OutboxMessage, o: Resolved): Promise<Outcome> {
-  // Claimed again and again without an outcome (the sender keeps dying): give up like any other failure.
-  if (m.attempts > o.maxAttempts) {
-    await db.update(outbox).set({ status: "failed", lockedUntil: null, lastError: "gave up: too many attempts" }).where(owned(m));
-    return "failed";
-  }
-  if (!(await stillOwned(db, m))) return "skipped";
-  if (o.transport.paced) {
-    const { waitMs, slotAt } = await takePacerSlot(db, 1000 / o.ratePerSecond);
-    o.onPacerSlot?.({ messageId: m.id, slotAt });
-    if (waitMs > MAX_SLOT_WAIT_MS) {
-      await release(db, m, waitMs);
-      return { stopFor: waitMs };
-    }
-    if (waitMs > 0) await sleep(waitMs);
-  }
+async function deliver(db: Db, m: OutboxMessage, o: Resolved, result: DrainResult): Promise<StopFor> {
+  if ((await stillOwned(db, [m])).length === 0) return;
+  const stop = await pace(db, [m], o);
+  if (stop !== undefined) return stop;
   try {
     const { providerId } = await o.transport.send(m, { signal: AbortSignal.timeout(o.timeoutMs) });
-    await db
-      .update(outbox)
-      .set({ status: "sent", providerId, sentAt: sql`now()`, lockedUntil: null, lastError: null })
-      .where(owned(m));
-    return "sent";
+    await db.update(outbox).set({ status: "sent", providerId, sentAt: sql`now()`, lockedUntil: null, lastError: null }).where(owned(m));
+    result.sent++;
   } catch (err) {
-    const te = err instanceof TransportError ? err : null;
-    const message = errorText(err);
-    if (te?.rateLimited) {
-      const delay = te.retryAfterMs ?? 1000;
-      await pushPacer(db, delay);
-      await release(db, m, delay, message);
-      return "retried";
+    await afterFailure(db, [m], err, o, result, null);
+  }
+}
+
+async function deliverEach(db: Db, rows: OutboxMessage[], o: Resolved, result: DrainResult): Promise<StopFor> {
+  for (let i = 0; i < rows.length; i++) {
+    const stop = await deliver(db, rows[i]!, o, result);
+    if (stop !== undefined) {
+      await release(db, rows.slice(i + 1), stop);
+      return stop;
     }
-    // Anything that is not a clear "the provider refused this message" may work next time.
-    const retryable = te ? te.retryable : true;
-    if (!retryable || m.attempts >= o.maxAttempts) {
-      await db.update(outbox).set({ status: "failed", lockedUntil: null, lastError: message }).where(owned(m));
-      return "failed";
-    }
-    await db
-      .update(outbox)
-      .set({
-        status: "pending",
-        sendAfter: inMs(backoffMs(m.attempts, o.backoffBaseMs, o.backoffCapMs)),
-        lockedUntil: null,
-        lastError: message,
-      })
-      .where(owned(m));
-    return "retried";
+  }
+}
+
+/** One batch request: one pacer slot, one provider call for all its rows. */
+async function deliverBatch(db: Db, claimed: OutboxMessage[], key: string, o: Resolved, result: DrainResult): Promise<StopFor> {
+  const rows = await stillOwned(db, claimed);
+  // Some rows went to another sender (our lock ran out): the rest are no longer the same batch.
+  if (rows.length < claimed.length) return deliverEach(db, rows, o, result);
+  const stop = await pace(db, rows, o);
+  if (stop !== undefined) return stop;
+  try {
+    const { providerIds } = await o.transport.sendBatch!(rows, { signal: AbortSignal.timeout(o.timeoutMs), idempotencyKey: key });
+    await markSent(db, rows, providerIds);
+    result.sent += rows.length;
+  } catch (err) {
+    // Refused as a whole, so nothing went out: one bad address must not hold back the others,
+    // so each goes on its own and only the bad ones fail.
+    if (err instanceof TransportError && err.invalid) return deliverEach(db, rows, o, result);
+    await afterFailure(db, rows, err, o, result, key);
   }
 }
 
 /**
  * Sends due mail until none is due or `maxMessages` is reached. Safe to run in any number of
- * processes at once: rows are claimed with SKIP LOCKED, and provider requests are paced through the DB.
+ * processes at once: rows are claimed with SKIP LOCKED, and provider requests are paced through
+ * the DB. A transport that can batch gets up to its limit of messages per request.
  */
 export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult> {
   const db = getDb();
+  const transport = opts.transport ?? getTransport();
+  const batchLimit = transport.sendBatch ? Math.max(1, Math.floor(transport.batchLimit ?? 1)) : 1;
   const o: Resolved = {
-    transport: opts.transport ?? getTransport(),
-    batchSize: Math.ceil(setting(opts.batchSize, null, 10)),
-    maxMessages: Math.ceil(setting(opts.maxMessages, null, 200)),
+    transport,
+    batchLimit,
+    batchSize: Math.ceil(setting(opts.batchSize, null, batchLimit > 1 ? batchLimit : 10)),
+    maxMessages: Math.ceil(setting(opts.maxMessages, null, REQUESTS_PER_DRAIN * batchLimit)),
     timeoutMs: setting(opts.timeoutMs, "MAIL_TIMEOUT_MS", 10_000),
     ratePerSecond: setting(opts.ratePerSecond, "MAIL_RATE_PER_SECOND", 5),
+    pacerId: Math.floor(setting(opts.pacerId, null, 1)),
+    concurrency: Math.floor(setting(opts.concurrency, "MAIL_CONCURRENCY", batchLimit > 1 ? 2 : 1)),
     maxAttempts: Math.floor(setting(opts.maxAttempts, "MAIL_MAX_ATTEMPTS", 8)),
     backoffBaseMs: setting(opts.backoffBaseMs, null, 2000),
     backoffCapMs: setting(opts.backoffCapMs, null, 3_600_000),
@@ -213,20 +194,32 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
   };
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   const seen: number[] = [];
-  while (seen.length < o.maxMessages) {
-    const batch = await claimBatch(db, Math.min(o.batchSize, o.maxMessages - seen.length), seen, o.onlyKinds);
-    if (batch.length === 0) break;
-    seen.push(...batch.map((m) => m.id));
-    for (let i = 0; i < batch.length; i++) {
-      const outcome = await deliver(db, batch[i]!, o);
-      if (typeof outcome === "object") {
-        // A long retry-after: give the rest back, due when the pacer frees up, rather than hold their locks.
-        for (const rest of batch.slice(i + 1)) await release(db, rest, outcome.stopFor);
-        return result;
+  // Set when the pacer is booked too far ahead: every worker hands its rows back, due that much later.
+  let stopFor: number | undefined;
+  // Each worker claims its own rows; the pacer keeps all of them (and other processes) to one rate.
+  const worker = async () => {
+    while (stopFor === undefined && seen.length < o.maxMessages) {
+      const claimed = await claim(db, { limit: Math.min(o.batchSize, o.maxMessages - seen.length), seen, onlyKinds: o.onlyKinds, wholeBatches: batchLimit > 1 });
+      if (claimed.length === 0) return;
+      seen.push(...claimed.map((m) => m.id));
+      // Claimed again and again without an outcome (the sender keeps dying): give up like any other failure.
+      const stale = claimed.filter((m) => m.attempts > o.maxAttempts);
+      await fail(db, stale, "gave up: too many attempts");
+      result.failed += stale.length;
+      const live = claimed.filter((m) => m.attempts <= o.maxAttempts);
+      const requests: MailRequest[] = batchLimit > 1 ? planRequests(live, batchLimit) : live.map((m) => ({ rows: [m], key: null }));
+      for (const [i, { rows, key }] of requests.entries()) {
+        const stop = stopFor ?? (key ? await deliverBatch(db, rows, key, o, result) : await deliver(db, rows[0]!, o, result));
+        if (stop !== undefined) {
+          // A long retry-after: give the rest back, due when the pacer frees up, rather than hold their locks.
+          await release(db, requests.slice(stopFor === undefined ? i + 1 : i).flatMap((r) => r.rows), stop);
+          stopFor = stop;
+          return;
+        }
       }
-      if (outcome !== "skipped") result[outcome]++;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
   return result;
 }
 
