@@ -23,11 +23,13 @@ export async function listPublicEvents(f: { kind?: EventKind; month?: string }, 
     const next = parseShanghaiDate(`${m === 12 ? y! + 1 : y}-${String(m === 12 ? 1 : m! + 1).padStart(2, "0")}-01`)!;
     conds.push(lt(events.startsAt, next), gte(events.endsAt, monthStart));
   }
+  // postgres.js takes no Date inside raw SQL: the instant goes in as text, cast.
+  const at = sql`${now.toISOString()}::timestamptz`;
   return getDb()
     .select({ id: events.id, slug: events.slug, kind: events.kind, title: events.title, venue: events.venue, village: events.village, startsAt: events.startsAt, endsAt: events.endsAt, coverFileId: events.coverFileId, cancelledAt: events.cancelledAt })
     .from(events)
     .where(and(...conds))
-    .orderBy(sql`(${events.endsAt} < ${now}) ASC`, sql`CASE WHEN ${events.endsAt} >= ${now} THEN ${events.startsAt} END ASC`, desc(events.endsAt))
+    .orderBy(sql`(${events.endsAt} < ${at}) ASC`, sql`CASE WHEN ${events.endsAt} >= ${at} THEN ${events.startsAt} END ASC`, desc(events.endsAt))
     .limit(100);
 }
 
