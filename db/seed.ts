@@ -5,6 +5,7 @@ import { seedDemoCampaign } from "./seed-campaigns";
 import { seedClassesAndPupils } from "./seed-classes";
 import { seedEntries } from "./seed-entries";
 import { seedEvents } from "./seed-events";
+import { seedJudging } from "./seed-judging";
 import { campaignEnrolments, librarySettings, towns, type schools } from "./schema";
 
 export const DEMO_PASSWORD = "shuxiang2026";
@@ -64,7 +65,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
 /** Demo data for Luannan County Library. Does nothing if the library is already there. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await isSeeded(db)) return false;
-  await db.transaction(async (tx) => {
+  const demo = await db.transaction(async (tx) => {
     await tx.insert(librarySettings).values({
       id: 1,
       nameZh: "滦南县图书馆",
@@ -117,6 +118,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.insert(campaignEnrolments).values(schoolIds.map((schoolId) => ({ campaignId: campaign.id, schoolId, enrolledBy: admin.id })));
     await seedEntries(tx, { campaignId: campaign.id });
     await seedEvents(tx, { adminId: admin.id, schoolId: firstSchool, teacherId: teacher.id });
+    return { adminId: admin.id, campaignId: campaign.id, schoolIds };
   });
+  // Judging runs through lib/judging, which opens its own transactions: after this one commits.
+  await seedJudging(db, { ...demo, judgeEmail: demoAccounts.judge });
   return true;
 }

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
+import { ButtonLink } from "@/components/ui/button";
 import { campaignPhase, getPublicCampaign } from "@/lib/campaigns/queries";
+import { resultsPublishedAt } from "@/lib/judging/certificates";
 import { Timeline } from "./timeline";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -18,7 +20,7 @@ export default async function CampaignPage({ params }: Props) {
   const details = await getPublicCampaign((await params).slug);
   if (!details) notFound();
   const { campaign: c, categories, books } = details;
-  const [t, tg, format] = await Promise.all([getTranslations("campaigns"), getTranslations("grades"), getFormatter()]);
+  const [t, tg, tr, format, published] = await Promise.all([getTranslations("campaigns"), getTranslations("grades"), getTranslations("results.public"), getFormatter(), resultsPublishedAt(c.id)]);
   const bands = [...new Set(books.map((b) => b.gradeBand))];
 
   return (
@@ -34,6 +36,17 @@ export default async function CampaignPage({ params }: Props) {
       </header>
 
       <Timeline campaign={c} phase={campaignPhase(c)} />
+
+      {published ? (
+        <section aria-labelledby="results-heading" className="flex flex-col gap-2 rounded-lg border border-accent/30 bg-accent-soft p-4 sm:flex-row sm:items-center sm:justify-between">
+          <h2 id="results-heading" className="text-xl text-accent-deep">
+            {tr("campaignBanner", { date: format.dateTime(published, { dateStyle: "long" }) })}
+          </h2>
+          <ButtonLink href={`/campaigns/${c.slug}/results`} className="self-start sm:self-auto">
+            {tr("campaignLink")}
+          </ButtonLink>
+        </section>
+      ) : null}
 
       {c.description ? <Markdown>{c.description}</Markdown> : null}
 
