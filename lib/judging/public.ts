@@ -18,7 +18,8 @@ export async function getPublicResults(slug: string) {
     .select({ id: campaigns.id, slug: campaigns.slug, title: campaigns.title, year: campaigns.year, maskNames: campaigns.maskNames, publishedAt: judgingSettings.publishedAt })
     .from(campaigns)
     .innerJoin(judgingSettings, eq(judgingSettings.campaignId, campaigns.id))
-    .where(and(eq(campaigns.slug, slug), eq(campaigns.status, "published"), isNotNull(judgingSettings.publishedAt)))
+    // An archived campaign keeps its published results.
+    .where(and(eq(campaigns.slug, slug), ne(campaigns.status, "draft"), isNotNull(judgingSettings.publishedAt)))
     .limit(1);
   if (!campaign) return null;
   const rows = await db
