@@ -13,7 +13,7 @@ import { CreateClassForm } from "./classes/create-class-form";
 
 export default async function SchoolPage() {
   const user = await requirePagePermission("school.view", "/school");
-  const [t, ta] = await Promise.all([getTranslations("classes"), getTranslations("areas")]);
+  const [t, ta, tr] = await Promise.all([getTranslations("classes"), getTranslations("areas"), getTranslations("results.school")]);
   const school = user.schoolId ? await getSchoolSummary(user.schoolId) : null;
   if (!school) {
     return (
@@ -44,6 +44,9 @@ export default async function SchoolPage() {
               {t("campaignsLink")}
             </ButtonLink>
           ) : null}
+          <ButtonLink href="/school/certificates" variant="secondary">
+            {tr("title")}
+          </ButtonLink>
         </div>
       </PageHeader>
 

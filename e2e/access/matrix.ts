@@ -20,6 +20,7 @@ export const areas: Area[] = [
   { path: "/school", allowed: ["teacher", "coordinator"], heading: school },
   { path: "/school/teachers", allowed: ["coordinator"], heading: zh.invite.teachersTitle },
   { path: "/school/campaigns", allowed: ["coordinator"], heading: zh.enrolment.title },
+  { path: "/school/certificates", allowed: ["teacher", "coordinator"], heading: zh.results.school.title },
   { path: "/judging", allowed: ["judge"], heading: zh.areas.judgingTitle },
   { path: "/admin", allowed: ["staff", "admin"], heading: zh.areas.adminTitle },
   { path: "/admin/outbox", allowed: ["staff", "admin"], heading: zh.outbox.title },
