@@ -20,7 +20,8 @@ export type BookingEmailProps = {
   /** Already formatted in Beijing time, in the email's language. */
   when: string;
   venue: string;
-  places: number;
+  /** A number, or a placeholder when the template is rendered once and filled (lib/events/emails.ts). */
+  places: number | string;
   code: string;
   manageUrl: string;
   icsUrl?: string;

@@ -5,7 +5,7 @@ import { BookingEmail, bookingEmailSubject, type BookingEmailVariant } from "@/e
 import type { DbOrTx } from "@/db/client";
 import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail } from "@/lib/mail";
+import { enqueueMail, libraryName, placeholders, renderEmailTemplate } from "@/lib/mail";
 import { formatSessionWhen } from "./format";
 
 export type BookingMail = {
@@ -35,31 +35,50 @@ export function bookingQr(code: string): Promise<string> {
  * action never mails twice; `token` (when the booker's link is known) makes the button open the
  * booking, otherwise it opens the event page.
  */
+const fields = ["name", "eventTitle", "when", "venue", "places", "code", "manageUrl", "icsUrl", "qrDataUrl", "offerUntil"] as const;
+type Filler = Awaited<ReturnType<typeof renderEmailTemplate>>;
+// Rendering a React Email takes milliseconds; filling a rendered template, microseconds. Each
+// variant is rendered once per language, library name and layout (with or without QR and
+// calendar link) and kept for the life of the process: it holds no data of any booking.
+const templates = new Map<string, Promise<Filler>>();
+
+function template(variant: BookingEmailVariant, locale: Locale, library: string, extras: boolean): Promise<Filler> {
+  const key = JSON.stringify([variant, locale, library, extras]);
+  let t = templates.get(key);
+  if (!t) {
+    const values = placeholders(fields);
+    t = renderEmailTemplate(createElement(BookingEmail, { locale, variant, libraryName: library, ...values, icsUrl: extras ? values.icsUrl : undefined, qrDataUrl: extras ? values.qrDataUrl : undefined }));
+    templates.set(key, t);
+    t.catch(() => templates.delete(key));
+  }
+  return t;
+}
+
+/**
+ * Queues one message about a booking. The key is `event-<variant>/<booking id>`, so a retried
+ * action never mails twice; `token` (when the booker's link is known) makes the button open the
+ * booking, otherwise it opens the event page.
+ */
 export async function sendBookingMail(
   db: DbOrTx,
   variant: BookingEmailVariant,
   b: BookingMail,
   o: { origin: string; token?: string; sendAfter?: Date; offerUntil?: Date },
 ): Promise<boolean> {
-  const url = o.token ? manageUrl(o.origin, o.token) : `${o.origin}/events/${b.eventSlug}`;
-  const withExtras = variant === "confirmed" && o.token;
-  const { html, text } = await renderEmail(
-    createElement(BookingEmail, {
-      locale: b.locale,
-      variant,
-      libraryName: await libraryName(db, b.locale),
-      name: b.name,
-      eventTitle: b.eventTitle,
-      when: formatSessionWhen(b.startsAt, b.endsAt, b.locale),
-      venue: b.venue,
-      places: b.partySize,
-      code: b.code,
-      manageUrl: url,
-      icsUrl: withExtras ? icsUrl(o.origin, o.token!) : undefined,
-      qrDataUrl: withExtras ? await bookingQr(b.code) : undefined,
-      offerUntil: o.offerUntil ? formatMailDate(o.offerUntil, b.locale, true) : "",
-    }),
-  );
+  const extras = variant === "confirmed" && Boolean(o.token);
+  const fill = await template(variant, b.locale, await libraryName(db, b.locale), extras);
+  const { html, text } = fill({
+    name: b.name,
+    eventTitle: b.eventTitle,
+    when: formatSessionWhen(b.startsAt, b.endsAt, b.locale),
+    venue: b.venue,
+    places: String(b.partySize),
+    code: b.code,
+    manageUrl: o.token ? manageUrl(o.origin, o.token) : `${o.origin}/events/${b.eventSlug}`,
+    icsUrl: extras ? icsUrl(o.origin, o.token!) : "",
+    qrDataUrl: extras ? await bookingQr(b.code) : "",
+    offerUntil: o.offerUntil ? formatMailDate(o.offerUntil, b.locale, true) : "",
+  });
   return enqueueMail(db, {
     kind: `event-${variant}`,
     entityId: b.bookingId,

@@ -2,10 +2,23 @@ import { TIME_ZONE, type Locale } from "@/lib/i18n";
 
 /** "2026年5月4日 周一 09:00–11:00": a session as people read it, in Beijing time. */
 export function formatSessionWhen(startsAt: Date, endsAt: Date, locale: Locale): string {
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: TIME_ZONE }).format(startsAt);
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: TIME_ZONE }).format(startsAt);
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
-  return `${day} ${weekday} ${time.format(startsAt)}–${time.format(endsAt)}`;
+  const f = formatters(locale);
+  return `${f.day.format(startsAt)} ${f.weekday.format(startsAt)} ${f.time.format(startsAt)}–${f.time.format(endsAt)}`;
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one; an event page formats dozens.
+const cached = new Map<Locale, { day: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+function formatters(locale: Locale) {
+  let f = cached.get(locale);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: TIME_ZONE }),
+      weekday: new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: TIME_ZONE }),
+      time: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE }),
+    };
+    cached.set(locale, f);
+  }
+  return f;
 }
 
 /** How a session's free places read on the event page. */

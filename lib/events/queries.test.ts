@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { createEventRow } from "@/db/factories-events";
-import { listPublicEvents } from "./queries";
+import { createEventRow, createSessionRow } from "@/db/factories-events";
+import { bookSession, cancelBooking } from "./booking";
+import { getEventForStaff, listEventsForStaff, listPublicEvents, loadPublicEvent } from "./queries";
+
+const origin = "http://localhost:3000";
 
 const DAY = 86_400_000;
 
@@ -19,5 +22,34 @@ describe("listPublicEvents", () => {
     expect(mine(await listPublicEvents({ kind }, now))).toEqual([soon.id, later.id, past.id]);
     expect(mine(await listPublicEvents({ kind, month: "2040-04" }, now))).toEqual([later.id]);
     expect(mine(await listPublicEvents({ kind: "outreach" }, now))).toEqual([]);
+  });
+});
+
+describe("loadPublicEvent", () => {
+  it("settles a lapsed offer when the page is read, so its places show as free", async () => {
+    const db = getDb();
+    const ev = await createEventRow(db);
+    const s = await createSessionRow(db, ev.id, { capacity: 2 });
+    const book = (email: string) => bookSession({ sessionId: s.id, kind: "visitor", partySize: 2, name: "李明", email, phone: "13800000000", locale: "zh-CN", joinWaitlist: true }, { origin });
+    const first = await book(`a-${s.id}@example.test`);
+    await book(`b-${s.id}@example.test`);
+    await cancelBooking(first.outcome === "confirmed" ? first.token : "", { origin });
+    const later = new Date(Date.now() + 25 * 3600_000);
+    const page = await loadPublicEvent(ev.slug, { origin, now: later });
+    expect(page!.sessions[0]).toMatchObject({ id: s.id, booked: 0, lapsed: false });
+  });
+});
+
+describe("staff lists", () => {
+  it("count each event's sessions and each session's waiting places", async () => {
+    const db = getDb();
+    const ev = await createEventRow(db);
+    const s = await createSessionRow(db, ev.id, { capacity: 3 });
+    await createSessionRow(db, ev.id);
+    const book = (email: string, partySize: number) => bookSession({ sessionId: s.id, kind: "visitor", partySize, name: "李明", email, phone: "13800000000", locale: "zh-CN", joinWaitlist: true }, { origin });
+    await book(`c-${s.id}@example.test`, 2);
+    await book(`d-${s.id}@example.test`, 3);
+    expect((await listEventsForStaff()).find((e) => e.id === ev.id)!.sessions).toBe(2);
+    expect((await getEventForStaff(ev.id))!.sessions.find((x) => x.id === s.id)!.waiting).toBe(3);
   });
 });

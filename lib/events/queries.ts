@@ -46,7 +46,18 @@ export async function loadPublicEvent(slug: string, o: { origin: string; now?: D
   if (!event) return null;
   const sessionsQuery = () =>
     db
-      .select({ id: eventSessions.id, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt, capacity: eventSessions.capacity, booked: eventSessions.booked, cancelledAt: eventSessions.cancelledAt })
+      .select({
+        id: eventSessions.id,
+        startsAt: eventSessions.startsAt,
+        endsAt: eventSessions.endsAt,
+        capacity: eventSessions.capacity,
+        booked: eventSessions.booked,
+        cancelledAt: eventSessions.cancelledAt,
+        // An offer that lapsed unanswered still holds places until it is settled below.
+        // (Written out: drizzle leaves columns unqualified inside a select list, and "id" would
+        // then name the booking's own id.)
+        lapsed: sql<boolean>`EXISTS (SELECT 1 FROM event_bookings b WHERE b.session_id = event_sessions.id AND b.status = 'offered' AND b.offer_expires_at <= ${now.toISOString()}::timestamptz)`,
+      })
       .from(eventSessions)
       .where(and(eq(eventSessions.eventId, event.id), gte(eventSessions.endsAt, now)))
       .orderBy(asc(eventSessions.startsAt))
@@ -58,12 +69,8 @@ export async function loadPublicEvent(slug: string, o: { origin: string; now?: D
     .orderBy(asc(eventExhibits.sortOrder), asc(eventExhibits.id));
   const [firstRead, exhibits] = await Promise.all([sessionsQuery(), exhibitsQuery]);
   let sessions = firstRead;
-  const offersDue = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(eventBookings)
-    .where(and(inArray(eventBookings.sessionId, sessions.map((s) => s.id).concat(-1)), eq(eventBookings.status, "offered"), lt(eventBookings.offerExpiresAt, now)));
-  if (offersDue[0]!.n > 0) {
-    await expireOffers(now, { origin: o.origin, sessionIds: sessions.map((s) => s.id) });
+  if (sessions.some((s) => s.lapsed)) {
+    await expireOffers(now, { origin: o.origin, sessionIds: sessions.filter((s) => s.lapsed).map((s) => s.id) });
     sessions = await sessionsQuery();
   }
   return { event, sessions, exhibits };
@@ -124,7 +131,8 @@ export async function listEventsForStaff() {
       startsAt: events.startsAt,
       endsAt: events.endsAt,
       cancelledAt: events.cancelledAt,
-      sessions: sql<number>`(SELECT count(*)::int FROM ${eventSessions} WHERE ${eventSessions.eventId} = ${events.id})`,
+      // Written out: drizzle leaves columns unqualified inside a select list.
+      sessions: sql<number>`(SELECT count(*)::int FROM event_sessions s WHERE s.event_id = events.id)`,
     })
     .from(events)
     .orderBy(desc(events.startsAt))
@@ -144,7 +152,7 @@ export async function getEventForStaff(eventId: number) {
         capacity: eventSessions.capacity,
         booked: eventSessions.booked,
         cancelledAt: eventSessions.cancelledAt,
-        waiting: sql<number>`(SELECT coalesce(sum(${eventBookings.partySize}), 0)::int FROM ${eventBookings} WHERE ${eventBookings.sessionId} = ${eventSessions.id} AND ${eventBookings.status} = 'waiting')`,
+        waiting: sql<number>`(SELECT coalesce(sum(b.party_size), 0)::int FROM event_bookings b WHERE b.session_id = event_sessions.id AND b.status = 'waiting')`,
       })
       .from(eventSessions)
       .where(eq(eventSessions.eventId, eventId))
