@@ -10,6 +10,7 @@ export const permissions = {
   "me.view": ["student"],
   "school.view": ["teacher", "coordinator"],
   "judging.view": ["judge"],
+  "judging.manage": ["staff", "admin"],
   "admin.view": ["staff", "admin"],
   "outbox.view": ["staff", "admin"],
   "outbox.retry": ["staff", "admin"],

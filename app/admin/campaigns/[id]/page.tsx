@@ -21,7 +21,7 @@ export default async function EditCampaignPage({ params, searchParams }: { param
   const details = parsed.success ? await getCampaignForStaff(parsed.data.campaignId) : null;
   if (!details) notFound();
   const { campaign: c, categories, books } = details;
-  const [t, tg] = await Promise.all([getTranslations("campaigns"), getTranslations("grades")]);
+  const [t, tg, tj] = await Promise.all([getTranslations("campaigns"), getTranslations("grades"), getTranslations("judgingAdmin")]);
   const created = (await searchParams).created === "1";
 
   const nextStatuses = { draft: ["published"], published: ["draft", "archived"], archived: ["published"] } as const;
@@ -32,6 +32,7 @@ export default async function EditCampaignPage({ params, searchParams }: { param
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={c.status} label={t(`status.${c.status}`)} />
           {c.status !== "draft" ? <Link href={`/campaigns/${c.slug}`}>{t("viewPublic")}</Link> : null}
+          <Link href={`/admin/campaigns/${c.id}/judging`}>{tj("link")}</Link>
         </div>
         {created ? (
           <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-deep">
