@@ -102,9 +102,13 @@ export async function applyAssignments(actorId: string, campaignId: number, judg
     await getJudgingSettings(campaignId, tx);
     await tx.update(judgingSettings).set({ judgesPerEntry }).where(eq(judgingSettings.campaignId, campaignId));
     const { result } = await plan(tx, campaignId, judgesPerEntry);
-    const rows = result.assignments.map((a) => ({ ...a, campaignId }));
-    for (let i = 0; i < rows.length; i += 5000) {
-      await tx.insert(assignments).values(rows.slice(i, i + 5000)).onConflictDoNothing();
+    // All rows as one JSON parameter in one statement: tens of thousands of rows go in about
+    // five times faster than as multi-row VALUES lists.
+    const rows = result.assignments.map((a) => ({ e: a.entryId, j: a.judgeId }));
+    if (rows.length) {
+      await tx.execute(sql`insert into ${assignments} (entry_id, judge_id, campaign_id)
+        select v.e, v.j, ${campaignId}::int from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(e int, j text)
+        on conflict do nothing`);
     }
     await tx.insert(auditLog).values({ actorId, action: "judging:assign", entity: "campaign", entityId: String(campaignId), data: { judgesPerEntry, added: rows.length, short: result.short.length } });
     return { added: rows.length, short: result.short.length };
@@ -167,7 +171,8 @@ export async function judgeProgress(campaignId: number) {
     })
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.judgeId))
-    .where(and(eq(assignments.campaignId, campaignId), eq(assignments.status, "assigned")))
+    .innerJoin(entries, eq(entries.id, assignments.entryId))
+    .where(and(eq(assignments.campaignId, campaignId), eq(assignments.status, "assigned"), blindSafe))
     .groupBy(assignments.judgeId, users.name, users.email)
     .orderBy(sql`count(*) filter (where ${assignments.scoreStatus} = 'submitted')::float / count(*)`);
 }

@@ -51,7 +51,7 @@ export async function computeResults(actorId: string, campaignId: number): Promi
     }
     const published = settings.publishedAt !== null;
     const now = new Date();
-    const rows: (typeof entryResults.$inferInsert)[] = [];
+    const rows: { entry_id: number; category_id: number; raw_score: number; norm_score: number | null; rank: number; computed_tier: Tier; tier: Tier; corrected_at: string | null }[] = [];
     const corrections: { entryId: number; from: Tier; to: Tier }[] = [];
     for (const { id: categoryId } of categories) {
       const ranked = rankCategory([...(byCategory.get(categoryId)?.values() ?? [])], settings.normalise);
@@ -62,28 +62,22 @@ export async function computeResults(actorId: string, campaignId: number): Promi
         const tier = old?.overrideReason ? old.tier : computedTier;
         const corrected = published && old !== undefined && old.tier !== tier;
         if (corrected) corrections.push({ entryId: r.entryId, from: old.tier, to: tier });
-        rows.push({ entryId: r.entryId, campaignId, categoryId, rawScore: r.rawScore, normScore: r.normScore, rank: r.rank, computedTier, tier, computedAt: now, ...(corrected ? { correctedAt: now } : {}) });
+        rows.push({ entry_id: r.entryId, category_id: categoryId, raw_score: r.rawScore, norm_score: r.normScore, rank: r.rank, computed_tier: computedTier, tier, corrected_at: corrected ? now.toISOString() : null });
       }
     }
-    for (let i = 0; i < rows.length; i += 5000) {
-      await tx
-        .insert(entryResults)
-        .values(rows.slice(i, i + 5000))
-        .onConflictDoUpdate({
-          target: entryResults.entryId,
-          set: {
-            rawScore: sql`excluded.raw_score`,
-            normScore: sql`excluded.norm_score`,
-            rank: sql`excluded.rank`,
-            computedTier: sql`excluded.computed_tier`,
-            tier: sql`excluded.tier`,
-            computedAt: sql`excluded.computed_at`,
-            correctedAt: sql`coalesce(excluded.corrected_at, ${entryResults.correctedAt})`,
-          },
-        });
+    // One statement with the rows as one JSON parameter (see applyAssignments).
+    if (rows.length) {
+      await tx.execute(sql`insert into ${entryResults} (entry_id, campaign_id, category_id, raw_score, norm_score, rank, computed_tier, tier, computed_at, corrected_at)
+        select v.entry_id, ${campaignId}::int, v.category_id, v.raw_score, v.norm_score, v.rank, v.computed_tier::award_tier, v.tier::award_tier, ${now.toISOString()}::timestamptz, v.corrected_at
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as v(entry_id int, category_id int, raw_score float8, norm_score float8, rank int, computed_tier text, tier text, corrected_at timestamptz)
+        on conflict (entry_id) do update set
+          raw_score = excluded.raw_score, norm_score = excluded.norm_score, rank = excluded.rank,
+          computed_tier = excluded.computed_tier, tier = excluded.tier, computed_at = excluded.computed_at,
+          corrected_at = coalesce(excluded.corrected_at, ${entryResults.correctedAt})`);
     }
     // Entries that no longer count (disqualified, withdrawn, unscored) lose their result.
-    const kept = rows.map((r) => r.entryId);
+    const kept = rows.map((r) => r.entry_id);
     await tx.delete(entryResults).where(and(eq(entryResults.campaignId, campaignId), kept.length ? notInArray(entryResults.entryId, kept) : sql`true`));
     await tx.insert(auditLog).values({ actorId, action: "results:compute", entity: "campaign", entityId: String(campaignId), data: { ranked: rows.length, normalise: settings.normalise, corrections } });
     return { categories: categories.length, ranked: rows.length };

@@ -106,6 +106,7 @@ export async function publishResults(actorId: string, campaignId: number, origin
       libraryNames.set(locale, await libraryName(tx, locale));
       templates.set(locale, await renderEmailTemplate(createElement(AwardEmail, { locale, libraryName: libraryNames.get(locale)!, campaignTitle: campaign.title, ...placeholders(awardKeys) })));
     }
+    const subjects = new Map((["zh-CN", "en"] as const).map((locale) => [locale, awardSubject(locale, campaign.title)]));
     for (const r of rows) {
       const to = recipient(r);
       const award = tierLabel(to.locale, r.tier);
@@ -118,7 +119,7 @@ export async function publishResults(actorId: string, campaignId: number, origin
         award,
         certificateUrl: `${origin}/certificates/${r.certificateCode}`,
       });
-      mails.push({ kind: "results-award", entityId: r.entryId, to: to.to, locale: to.locale, subject: awardSubject(to.locale, campaign.title), ...filled });
+      mails.push({ kind: "results-award", entityId: r.entryId, to: to.to, locale: to.locale, subject: subjects.get(to.locale)!, ...filled });
     }
     // One list per school, to its coordinator.
     const bySchool = new Map<number, AwardRow[]>();
