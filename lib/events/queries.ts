@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { memoize } from "@/lib/cache";
 import { eventBookings, eventExhibits, eventSessions, events, schools } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
 import { parseShanghaiDate } from "@/lib/time";
@@ -37,7 +38,18 @@ export async function listPublicEvents(f: { kind?: EventKind; month?: string }, 
  * An event page: the event, its gallery and its sessions still to come. Lapsed offers are settled
  * first. Cached per request, as the page and its metadata both ask.
  */
-export const getPublicEvent = cache((slug: string, origin: string) => loadPublicEvent(slug, { origin }));
+export const getPublicEvent = cache((slug: string, origin: string) => {
+  // Event pages are the busiest after the home page; each instance reads one at most every two
+  // seconds (places left may lag that long; booking itself always checks the database).
+  let memo = publicEventMemos.get(slug);
+  if (!memo) {
+    if (publicEventMemos.size >= 500) publicEventMemos.clear();
+    memo = memoize(() => loadPublicEvent(slug, { origin }), 2_000);
+    publicEventMemos.set(slug, memo);
+  }
+  return memo();
+});
+const publicEventMemos = new Map<string, () => ReturnType<typeof loadPublicEvent>>();
 
 export async function loadPublicEvent(slug: string, o: { origin: string; now?: Date }) {
   const now = o.now ?? new Date();

@@ -73,7 +73,7 @@ export default async function AdminEventPage({ params }: Props) {
           <p className="text-ink-soft">{t("noSchools")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-96 text-left text-sm">
+            <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-line">
                   <th className="py-1 pr-3">{t("columns.school")}</th>
