@@ -17,7 +17,10 @@ describe("seedEvents", () => {
     const rows = await db.select().from(events).where(inArray(events.slug, ["zhongguomeng-photos", "world-book-day-reading-week", "lecture-reading-with-children", "books-to-the-village"]));
     expect(rows.map((r) => r.kind).sort()).toEqual(["activity", "exhibition", "lecture", "outreach"]);
     const expo = rows.find((r) => r.kind === "exhibition")!;
-    expect(await db.select().from(eventSessions).where(eq(eventSessions.eventId, expo.id))).toHaveLength(42);
+    // Three weeks, two sessions a day, Mondays closed.
+    const sessions = await db.select().from(eventSessions).where(eq(eventSessions.eventId, expo.id));
+    expect(sessions).toHaveLength(36);
+    expect(sessions.every((x) => new Date(x.startsAt.getTime() + 8 * 3600_000).getUTCDay() !== 1)).toBe(true);
     expect(await db.select().from(eventExhibits).where(eq(eventExhibits.eventId, expo.id))).toHaveLength(6);
     expect(rows.find((r) => r.kind === "activity")!.startsAt.toISOString().slice(5, 10)).toBe("04-20");
     const bookings = await db.select().from(eventBookings).innerJoin(eventSessions, eq(eventSessions.id, eventBookings.sessionId)).where(eq(eventSessions.eventId, expo.id));

@@ -77,6 +77,8 @@ export async function seedEvents(tx: DbOrTx, o: { adminId: string; schoolId: num
   const sessions: (typeof eventSessions.$inferInsert)[] = [];
   for (let d = 0; d < 21; d++) {
     const day = new Date(start.getTime() + d * DAY);
+    // The library is closed on Mondays.
+    if (new Date(`${shanghaiDay(day)}T00:00:00Z`).getUTCDay() === 1) continue;
     for (const [from, to] of [["09:00", "11:00"], ["14:00", "16:00"]]) sessions.push({ eventId: id["zhongguomeng-photos"]!, startsAt: at(day, from!), endsAt: at(day, to!), capacity: 40 });
   }
   for (let d = -3; d <= 3; d++) sessions.push({ eventId: id["world-book-day-reading-week"]!, startsAt: at(new Date(worldBookDay.getTime() + d * DAY), "09:30"), endsAt: at(new Date(worldBookDay.getTime() + d * DAY), "11:00"), capacity: 30 });

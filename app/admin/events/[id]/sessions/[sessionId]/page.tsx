@@ -44,7 +44,7 @@ export default async function SessionCheckInPage({ params }: Props) {
 
   return (
     <IntlProvider namespaces={["eventsAdmin", "common"]}>
-      <PageHeader title={t("checkInTitle", { when: formatSessionWhen(s.startsAt, s.endsAt, locale) })} intro={s.eventTitle}>
+      <PageHeader title={t("checkInTitle", { when: formatSessionWhen(s.startsAt, s.endsAt, locale) })}>
         <Link href={`/admin/events/${eventId}`}>← {s.eventTitle}</Link>
       </PageHeader>
       <div className="flex max-w-3xl flex-col gap-6">
