@@ -22,12 +22,13 @@ const rules = `## 参加办法
 评委按评分标准独立打分，每件作品至少由两位评委评审。`;
 
 /** The library's yearly youth reading campaign, timed around today so every step can be tried. */
-export async function seedDemoCampaign(db: DbOrTx, createdBy: string | null, now = new Date()) {
+/** `slug` lets tests on a shared PostgreSQL database each seed their own copy. */
+export async function seedDemoCampaign(db: DbOrTx, createdBy: string | null, now = new Date(), slug = `yanzhao-${now.getFullYear()}`) {
   const at = (days: number, hour = 0) => new Date(Math.floor(now.getTime() / DAY) * DAY + days * DAY + (hour - 8) * 60 * 60 * 1000);
   const [campaign] = await db
     .insert(campaigns)
     .values({
-      slug: `yanzhao-${now.getFullYear()}`,
+      slug,
       title: `${now.getFullYear()} 燕赵少年读书活动`,
       theme: "经典浸润人生 阅读成就梦想",
       year: now.getFullYear(),

@@ -42,7 +42,7 @@ describe("seedEntries", () => {
     }
     const schoolIds = [...enrolled, outside].map((s) => s.id);
     await db.transaction((tx) => seedClassesAndPupils(tx, { schoolIds, teacherIdsBySchool: { [enrolled[0]!.id]: [teacher.id] } }));
-    const campaign = await seedDemoCampaign(db, null);
+    const campaign = await seedDemoCampaign(db, null, new Date(), `yanzhao-entries-${Date.now()}`);
     await db.insert(campaignEnrolments).values(enrolled.map((s) => ({ campaignId: campaign.id, schoolId: s.id })));
 
     const started = Date.now();

@@ -48,7 +48,7 @@ describe("seedJudging", () => {
     const [demoPupil] = await db.select({ id: users.id }).from(users).where(eq(users.username, "xiaoming"));
     if (!demoPupil) await createUser(db, { roles: ["student"], username: "xiaoming", schoolId: schoolIds[0] });
 
-    const current = await seedDemoCampaign(db, admin.id);
+    const current = await seedDemoCampaign(db, admin.id, new Date(), `yanzhao-judging-${Date.now()}`);
     await db.insert(campaignEnrolments).values(schoolIds.map((schoolId) => ({ campaignId: current.id, schoolId })));
     const [essayB] = await db.select().from(campaignCategories).where(and(eq(campaignCategories.campaignId, current.id), eq(campaignCategories.code, "B")));
     const [pupil] = await db.select({ id: users.id }).from(users).where(eq(users.name, "学生60"));
