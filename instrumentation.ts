@@ -4,4 +4,6 @@ export async function register() {
   await bootstrapDb();
   const { startMailTimer } = await import("./lib/mail");
   startMailTimer();
+  const { startEventHousekeeping } = await import("./lib/events/housekeeping");
+  startEventHousekeeping();
 }
