@@ -101,7 +101,8 @@ describe("seedEntries", () => {
     expect(who.some((w) => w.username === "xiaoming" || w.username === "xiaohong")).toBe(false);
     for (const w of who.filter((p) => needsConsent(p))) expect(await hasConsent(w.id)).toBe(true);
     // No receipts for old news.
-    expect(await db.select().from(outbox).where(like(outbox.idempotencyKey, "entry-receipt/%"))).toHaveLength(0);
+    const receipts = await db.select({ key: outbox.idempotencyKey }).from(outbox).where(like(outbox.idempotencyKey, "entry-receipt/%"));
+    expect(receipts.filter((m) => rows.some((r) => m.key === `entry-receipt/${r.id}`))).toEqual([]);
 
     // Seeding again changes nothing.
     expect(await db.transaction((tx) => seedEntries(tx, { campaignId: campaign.id }))).toEqual({ submitted: 0, drafts: 0 });
