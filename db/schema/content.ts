@@ -43,6 +43,15 @@ export const drives = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Markdown, sanitised when shown (components/markdown.tsx). */
+    story: text("story").notNull().default(""),
+    /** Where the books go: the village and town, and the library or reading room there. */
+    village: text("village").notNull().default(""),
+    town: text("town").notNull().default(""),
+    readingRoom: text("reading_room").notNull().default(""),
+    coverFileId: text("cover_file_id").references(() => files.id, { onDelete: "set null" }),
+    /** A closed drive stays visible (its deliveries are news) but takes no pledges. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [index("drives_status_idx").on(t.status, t.endsAt)],
 );

@@ -9,3 +9,4 @@ export * from "./classes";
 export * from "./entries";
 export * from "./judging";
 export * from "./events";
+export * from "./drives";
