@@ -70,7 +70,7 @@ export default async function HomePage() {
                     <span className="block text-sm text-accent">{t(`eventKind.${e.kind}`)}</span>
                     <span className="block font-bold">{e.title}</span>
                     <span className="block text-sm text-ink-soft">
-                      {t("home.dates", { start: day(e.startsAt), end: day(e.endsAt) })}
+                      {format.dateTimeRange(e.startsAt, e.endsAt, { year: "numeric", month: "long", day: "numeric" })}
                     </span>
                   </Link>
                 </li>

@@ -58,7 +58,7 @@ export default async function EventsPage({ searchParams }: Props) {
                   <Link href={`/events/${e.slug}`} className="text-lg font-bold">
                     {e.title}
                   </Link>
-                  <p className="text-sm text-ink-soft">{t("dates", { from: format.dateTime(e.startsAt, { dateStyle: "medium" }), to: format.dateTime(e.endsAt, { dateStyle: "medium" }) })}</p>
+                  <p className="text-sm text-ink-soft">{format.dateTimeRange(e.startsAt, e.endsAt, { dateStyle: "medium" })}</p>
                   <p className="text-sm text-ink-soft">{[e.village, e.venue].filter(Boolean).join(" · ")}</p>
                 </div>
               </li>

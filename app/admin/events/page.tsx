@@ -33,7 +33,7 @@ export default async function AdminEventsPage() {
                 {e.cancelledAt ? <span className="rounded-full bg-red-50 px-3 py-0.5 text-sm text-danger">{tAll("events.cancelledBadge")}</span> : null}
               </div>
               <p className="text-sm text-ink-soft">
-                {[tAll(`eventKind.${e.kind}`), tAll("events.dates", { from: format.dateTime(e.startsAt, { dateStyle: "medium" }), to: format.dateTime(e.endsAt, { dateStyle: "medium" }) }), `${t("sessions")} ${e.sessions}`].join(" · ")}
+                {[tAll(`eventKind.${e.kind}`), format.dateTimeRange(e.startsAt, e.endsAt, { dateStyle: "medium" }), `${t("sessions")} ${e.sessions}`].join(" · ")}
               </p>
             </li>
           ))}

@@ -51,7 +51,7 @@ export default async function EventPage({ params }: Props) {
         ) : null}
         <p className="text-sm font-medium text-accent">{tAll(`eventKind.${e.kind}`)}</p>
         <h1 className="text-2xl sm:text-3xl">{e.title}</h1>
-        <p className="text-ink-soft">{t("dates", { from: format.dateTime(e.startsAt, { dateStyle: "long" }), to: format.dateTime(e.endsAt, { dateStyle: "long" }) })}</p>
+        <p className="text-ink-soft">{format.dateTimeRange(e.startsAt, e.endsAt, { dateStyle: "long" })}</p>
         <p className="text-ink-soft">
           {t("venueLabel")}: {[e.village, e.venue].filter(Boolean).join(" · ")}
         </p>
