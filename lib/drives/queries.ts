@@ -160,3 +160,12 @@ export async function findPledges(driveId: number, q: string) {
     .orderBy(desc(drivePledges.id))
     .limit(20);
 }
+
+/** Everything the public drive page shows, or null for an unknown or draft drive. */
+export async function getPublicDrive(slug: string) {
+  const drive = await getDriveBySlug(slug);
+  if (!drive) return null;
+  const db = getDb();
+  const [progress, deliveries, donors, ranking] = await Promise.all([driveProgress(db, drive.id), listDeliveries(db, drive.id), listShownDonors(db, drive.id), schoolTotals(db, drive.id)]);
+  return { drive, progress, deliveries, donors, ranking };
+}
