@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives } from "@/db/schema";
+import { driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives, schools } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
 
 export type CategoryProgress = {
@@ -168,4 +168,9 @@ export async function getPublicDrive(slug: string) {
   const db = getDb();
   const [progress, deliveries, donors, ranking] = await Promise.all([driveProgress(db, drive.id), listDeliveries(db, drive.id), listShownDonors(db, drive.id), schoolTotals(db, drive.id)]);
   return { drive, progress, deliveries, donors, ranking };
+}
+
+/** Schools a donor can give for (the pledge form's list). */
+export async function listPledgeSchools() {
+  return getDb().select({ id: schools.id, name: schools.name }).from(schools).where(eq(schools.status, "approved")).orderBy(asc(schools.name));
 }

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { randomBytes } from "node:crypto";
+import { getLocale, getTranslations } from "next-intl/server";
+import { IntlProvider } from "@/components/intl-provider";
 import { Markdown } from "@/components/markdown";
 import { destinationOf } from "@/lib/drives/emails";
-import { getDriveBySlug, getPublicDrive } from "@/lib/drives/queries";
+import { getDriveBySlug, getPublicDrive, listPledgeSchools } from "@/lib/drives/queries";
+import { isLocale } from "@/lib/i18n";
+import { getLibraryInfo } from "@/lib/library/queries";
 import { ProgressBar } from "../progress-bar";
+import { PledgeForm } from "./pledge-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,7 +23,9 @@ export default async function DrivePage({ params }: Props) {
   const details = await getPublicDrive((await params).slug);
   if (!details) notFound();
   const { drive: d, progress, deliveries, donors, ranking } = details;
-  const t = await getTranslations("drives");
+  const [t, rawLocale] = await Promise.all([getTranslations("drives"), getLocale()]);
+  const open = d.status === "published" && !d.closedAt && d.endsAt > new Date();
+  const [schoolList, library] = open ? await Promise.all([listPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")]) : [[], null];
   const bar = (x: { pledged: number; accepted: number; target: number }) => (
     <ProgressBar pledged={x.pledged} received={x.accepted} target={x.target} pledgedLabel={t("pledgedOf", { pledged: x.pledged, target: x.target })} receivedLabel={t("receivedOf", { received: x.accepted, target: x.target })} />
   );
@@ -90,6 +97,17 @@ export default async function DrivePage({ params }: Props) {
               <li key={s.id}>{t("schoolLine", { name: s.name, accepted: s.accepted, pledged: s.pledged })}</li>
             ))}
           </ol>
+        </section>
+      ) : null}
+
+      {open && library ? (
+        <section aria-labelledby="pledge-heading" className="rounded-xl border border-line p-4">
+          <h2 id="pledge-heading" className="mb-3 text-xl">
+            {t("form.heading")}
+          </h2>
+          <IntlProvider namespaces={["drives", "common"]}>
+            <PledgeForm driveId={d.id} nonce={randomBytes(16).toString("hex")} categories={progress.categories} schools={schoolList} library={library} />
+          </IntlProvider>
         </section>
       ) : null}
 
