@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createCategoryRows, createDriveRow } from "@/db/factories-drives";
 import { createPledge } from "./mutations";
-import { getPublicDrive } from "./queries";
+import { getPledgeView, getPublicDrive } from "./queries";
 import { pledgeSchema } from "./schemas";
 
 const pledgeAs = async (driveId: number, categoryId: number, extra: Record<string, string>) =>
@@ -24,5 +24,15 @@ describe("getPublicDrive", () => {
     expect(details!.progress.total.pledged).toBe(6);
     const draft = await createDriveRow(getDb(), { status: "draft" });
     expect(await getPublicDrive(draft.slug)).toBeNull();
+  });
+
+  it("opens a pledge by its link, and nothing for a wrong token", async () => {
+    const drive = await createDriveRow(getDb());
+    const [c] = await createCategoryRows(getDb(), drive.id, [{ name: "绘本", target: 10 }]);
+    const r = await pledgeAs(drive.id, c!.id, { name: "张三", titles_X: "" });
+    const view = await getPledgeView(r.token!);
+    expect(view!.lines).toEqual([{ name: "绘本", count: 2, titles: "" }]);
+    expect(view!.drive.id).toBe(drive.id);
+    expect(await getPledgeView("x".repeat(43))).toBeNull();
   });
 });

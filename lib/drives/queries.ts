@@ -141,11 +141,19 @@ export async function schoolTotals(db: DbOrTx, driveId: number) {
   return r.rows.filter((x) => x.pledged > 0 || x.accepted > 0);
 }
 
-export async function getPledgeByToken(token: string) {
-  const [p] = await getDb().select().from(drivePledges).where(eq(drivePledges.tokenHash, hashToken(token)));
+/** What the donor's link shows: the pledge, its drive and its books by category. */
+export async function getPledgeView(token: string) {
+  const db = getDb();
+  const [p] = await db.select().from(drivePledges).where(eq(drivePledges.tokenHash, hashToken(token)));
   if (!p) return null;
-  const items = await getDb().select().from(drivePledgeItems).where(eq(drivePledgeItems.pledgeId, p.id));
-  return { ...p, items };
+  const [drive] = await db.select().from(drives).where(eq(drives.id, p.driveId));
+  const lines = await db
+    .select({ name: driveCategories.name, count: drivePledgeItems.count, titles: drivePledgeItems.titles })
+    .from(drivePledgeItems)
+    .innerJoin(driveCategories, eq(driveCategories.id, drivePledgeItems.categoryId))
+    .where(eq(drivePledgeItems.pledgeId, p.id))
+    .orderBy(asc(driveCategories.sortOrder), asc(driveCategories.id));
+  return { pledge: p, drive: drive!, lines };
 }
 
 /** Staff intake search: a pledge code exactly, or part of a name or phone number. */
