@@ -128,7 +128,7 @@ export async function listShownDonors(db: DbOrTx, driveId: number, limit = 100) 
 export async function schoolTotals(db: DbOrTx, driveId: number) {
   // Raw SQL: a one-table select drops the table names the correlated subqueries need.
   type Row = { id: number; name: string; pledged: number; accepted: number };
-  // Both drivers (PGlite, node-postgres) answer with `rows`; their result types differ.
+  // PGlite answers with `{ rows }`, postgres.js with the rows themselves.
   const r = (await db.execute(sql`
     SELECT s.id, s.name,
       coalesce((SELECT sum(i.count) FROM drive_pledge_items i JOIN drive_pledges p ON p.id = i.pledge_id
@@ -137,8 +137,8 @@ export async function schoolTotals(db: DbOrTx, driveId: number) {
         WHERE k.drive_id = ${driveId} AND coalesce(p.school_id, k.school_id) = s.id), 0)::int AS accepted
     FROM schools s
     WHERE s.id IN (SELECT school_id FROM drive_pledges WHERE drive_id = ${driveId} UNION SELECT school_id FROM drive_intakes WHERE drive_id = ${driveId})
-    ORDER BY accepted DESC, pledged DESC, s.name`)) as unknown as { rows: Row[] };
-  return r.rows.filter((x) => x.pledged > 0 || x.accepted > 0);
+    ORDER BY accepted DESC, pledged DESC, s.name`)) as unknown as Row[] | { rows: Row[] };
+  return (Array.isArray(r) ? r : r.rows).filter((x) => x.pledged > 0 || x.accepted > 0);
 }
 
 /** What the donor's link shows: the pledge, its drive and its books by category. */
