@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/intl-provider";
 import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { signInPath } from "@/lib/schools/links";
 import { getInvitationView } from "@/lib/schools/queries";
@@ -11,22 +11,6 @@ import { AcceptForm } from "./accept-form";
 
 // A personal link: keep it out of search engines.
 export const metadata: Metadata = { robots: { index: false, follow: false } };
-
-function Notice({ title, home, children }: { title: string; home?: string; children: React.ReactNode }) {
-  return (
-    <>
-      <PageHeader title={title} />
-      <div className="flex max-w-2xl flex-col gap-4">
-        {children}
-        {home ? (
-          <Link href="/" className="inline-flex min-h-11 items-center self-start">
-            {home}
-          </Link>
-        ) : null}
-      </div>
-    </>
-  );
-}
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
