@@ -107,7 +107,9 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
               }),
             )
           : undefined;
-        return { status: "error", message: t.has(e.message) ? t(e.message) : t(codeKeys[e.code]), fieldErrors, values };
+        // Without a message key of its own the error speaks for its code ("forbidden" is also a page's namespace).
+        const key = e.message !== e.code && t.has(e.message) ? e.message : codeKeys[e.code];
+        return { status: "error", message: t(key), fieldErrors, values };
       }
       const requestId = randomUUID().slice(0, 8);
       console.error(`[action] request ${requestId} failed`, e);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { campaignCategories, campaignEnrolments, campaigns, classes, entries, pupils, schools, submissionExtensions, users } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { classScope } from "@/lib/classes/scope";
 import { consentConfirmed, consentRequested } from "@/lib/consent/facts";
@@ -15,10 +16,8 @@ export type Writer = Pick<SessionUser, "id" | "roles" | "schoolId">;
  * of the classes they manage. Anyone else, or anyone else's pupil, finds nothing.
  */
 function writerScope(user: Writer, pupilId: string) {
-  const own = user.roles.includes("student") && user.id === pupilId;
-  const asTeacher = user.roles.includes("teacher") || user.roles.includes("coordinator");
-  if (own) return eq(pupils.userId, pupilId);
-  if (asTeacher) return and(eq(pupils.userId, pupilId), classScope(user, "manage"));
+  if (can(user, "entries.submit") && user.id === pupilId) return eq(pupils.userId, pupilId);
+  if (can(user, "entries.submit_for_pupils")) return and(eq(pupils.userId, pupilId), classScope(user, "manage"));
   return sql`false`;
 }
 
