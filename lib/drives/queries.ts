@@ -148,7 +148,7 @@ export async function getPledgeView(token: string) {
   if (!p) return null;
   const [drive] = await db.select().from(drives).where(eq(drives.id, p.driveId));
   const lines = await db
-    .select({ name: driveCategories.name, count: drivePledgeItems.count, titles: drivePledgeItems.titles })
+    .select({ categoryId: drivePledgeItems.categoryId, name: driveCategories.name, count: drivePledgeItems.count, titles: drivePledgeItems.titles })
     .from(drivePledgeItems)
     .innerJoin(driveCategories, eq(driveCategories.id, drivePledgeItems.categoryId))
     .where(eq(drivePledgeItems.pledgeId, p.id))
