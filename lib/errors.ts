@@ -24,3 +24,14 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * True when a database error (or one it caused) is a unique violation, of the named constraint
+ * when given (a part of its name). postgres.js and PGlite both report code 23505.
+ */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  for (let err = e as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (err.code === "23505") return !constraint || (err.constraint_name ?? err.constraint ?? "").includes(constraint);
+  }
+  return false;
+}

@@ -72,3 +72,13 @@ export async function requirePermission(permission: Permission): Promise<Session
   if (!can(user, permission)) throw new AppError("forbidden");
   return user;
 }
+
+/**
+ * For route handlers (downloads): null when the visitor may, else the response to send — the
+ * sign-in page (coming back to `returnTo`) for a visitor not signed in, 403 for the rest.
+ */
+export async function routeDenial(permission: Permission, returnTo: string): Promise<Response | null> {
+  const user = await getCurrentUser();
+  if (!user) return new Response(null, { status: 303, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(returnTo)}` } });
+  return can(user, permission) ? null : new Response("Forbidden", { status: 403 });
+}

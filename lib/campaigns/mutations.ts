@@ -3,17 +3,11 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, campaignBooks, campaignCategories, campaigns, entries } from "@/db/schema";
 import { getCachedHighlights } from "@/lib/content/queries";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { saveUpload } from "@/lib/storage";
 import type { BookInput, CampaignInput, CategoryInput } from "./schemas";
 
 const COVER_RULES = { allowed: ["image/jpeg", "image/png", "image/webp"] as const, maxBytes: 5 * 1024 * 1024, isPublic: true };
-
-function isUniqueViolation(e: unknown, constraint: string) {
-  const err = e as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
-  const inner = (err.cause ?? err) as { code?: string; constraint_name?: string; constraint?: string };
-  return inner.code === "23505" && (inner.constraint_name ?? inner.constraint ?? "").includes(constraint);
-}
 
 async function audit(db: DbOrTx, actorId: string, action: string, campaignId: number, data?: Record<string, unknown>) {
   await db.insert(auditLog).values({ actorId, action, entity: "campaign", entityId: String(campaignId), data });

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { eventBookings, eventSessions, events, outbox, type EventBooking } from "@/db/schema";
 import { hashToken, newToken, readableCode } from "@/lib/crypto";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
 import { idempotencyKey } from "@/lib/mail";
 import { reminderTime, sendBookingMail, type BookingMail } from "./emails";
@@ -98,11 +98,6 @@ async function findActive(db: DbOrTx, sessionId: number, email: string) {
     .from(eventBookings)
     .where(and(eq(eventBookings.sessionId, sessionId), sql`lower(${eventBookings.email}) = ${email.toLowerCase()}`, inArray(eventBookings.status, [...ACTIVE]), isNull(eventBookings.anonymisedAt)));
   return row;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  for (let err = e as { code?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) if (err.code === "23505") return true;
-  return false;
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, eventBookings, eventExhibits, eventSessions, events } from "@/db/schema";
 import { getCachedHighlights } from "@/lib/content/queries";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { saveUpload } from "@/lib/storage";
 import { parseShanghaiDate, parseShanghaiDateTime } from "@/lib/time";
 import { bookingMailContext, offerFreedPlaces } from "./booking";
@@ -14,11 +14,6 @@ const IMAGE_RULES = { allowed: ["image/jpeg", "image/png", "image/webp"] as cons
 
 async function audit(db: DbOrTx, actorId: string, action: string, eventId: number, data?: Record<string, unknown>) {
   await db.insert(auditLog).values({ actorId, action, entity: "event", entityId: String(eventId), data });
-}
-
-function isSlugTaken(e: unknown) {
-  for (let err = e as { code?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) if (err.code === "23505") return true;
-  return false;
 }
 
 export async function saveEvent(eventId: number | null, { cover, ...input }: EventInput & { cover?: File }, actorId: string): Promise<number> {
@@ -36,7 +31,7 @@ export async function saveEvent(eventId: number | null, { cover, ...input }: Eve
     getCachedHighlights.clear();
     return id;
   } catch (e) {
-    if (isSlugTaken(e)) throw new AppError("invalid", { slug: "campaigns.slugTaken" });
+    if (isUniqueViolation(e, "slug")) throw new AppError("invalid", { slug: "campaigns.slugTaken" });
     throw e;
   }
 }

@@ -1,11 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
+import { routeDenial } from "@/lib/auth/session";
 import { csvStream, exportColumns, xlsxStream, type ExportFormat } from "@/lib/entries/export";
 import type { EntryFlag } from "@/lib/entries/flags";
 import { entryFilterParams, entryStatusFilters, parseEntryFilters } from "@/lib/entries/review-filters";
 import { exportRows } from "@/lib/entries/review-queries";
-import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n";
 import { siteOrigin } from "@/lib/schools/request";
 import { shanghaiDay } from "@/lib/time";
@@ -19,16 +18,8 @@ const flagKeys: EntryFlag[] = ["name", "school", "phone"];
 export async function GET(request: Request) {
   const url = new URL(request.url);
   const filters = parseEntryFilters(url.searchParams);
-  try {
-    await requirePermission("entries.review");
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    if (e.code === "unauthenticated") {
-      const back = `/admin/entries?${entryFilterParams(filters)}`;
-      return new Response(null, { status: 303, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(back)}` } });
-    }
-    return new Response("Forbidden", { status: 403 });
-  }
+  const denied = await routeDenial("entries.review", `/admin/entries?${entryFilterParams(filters)}`);
+  if (denied) return denied;
   const format = formatParam.safeParse(url.searchParams.get("format") ?? undefined);
   if (!format.success) return new Response("Unknown format", { status: 400 });
 

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
-import { exportBookingRows, toCsv, toXlsx, type Sheet } from "@/lib/events/export";
+import { routeDenial } from "@/lib/auth/session";
+import { exportBookingRows } from "@/lib/events/export";
+import { exportResponse, type Sheet } from "@/lib/export";
 import { formatSessionWhen } from "@/lib/events/format";
 import { getEventFigures } from "@/lib/events/queries";
 import { isLocale } from "@/lib/i18n";
@@ -14,13 +14,8 @@ const columns = ["session", "code", "name", "email", "phone", "kind", "school", 
 /** A session's list (?session=) or the whole event's bookings with its figures, as XLSX or CSV. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const eventId = Number((await params).id);
-  try {
-    await requirePermission("events.manage");
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    if (e.code === "unauthenticated") return new Response(null, { status: 303, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(`/admin/events/${eventId}`)}` } });
-    return new Response("Forbidden", { status: 403 });
-  }
+  const denied = await routeDenial("events.manage", `/admin/events/${eventId}`);
+  if (denied) return denied;
   const url = new URL(request.url);
   const q = query.safeParse({ format: url.searchParams.get("format") ?? undefined, session: url.searchParams.get("session") ?? undefined });
   if (!q.success || !Number.isSafeInteger(eventId)) return new Response("Bad request", { status: 400 });
@@ -59,13 +54,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       ],
     });
   }
-  const name = `event-${eventId}${q.data.session ? `-session-${q.data.session}` : ""}-${shanghaiDay(new Date())}.${q.data.format}`;
-  const body = q.data.format === "csv" ? toCsv(list) : await toXlsx(sheets);
-  return new Response(body, {
-    headers: {
-      "Content-Type": q.data.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return exportResponse(q.data.format, `event-${eventId}${q.data.session ? `-session-${q.data.session}` : ""}-${shanghaiDay(new Date())}`, sheets);
 }
