@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { createSchool, createUser } from "./factories";
 import { seedDemoCampaign } from "./seed-campaigns";
 import { seedClassesAndPupils } from "./seed-classes";
+import { seedDrives } from "./seed-drives";
 import { seedEntries } from "./seed-entries";
 import { seedEvents } from "./seed-events";
 import { seedJudging } from "./seed-judging";
@@ -118,6 +119,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.insert(campaignEnrolments).values(schoolIds.map((schoolId) => ({ campaignId: campaign.id, schoolId, enrolledBy: admin.id })));
     await seedEntries(tx, { campaignId: campaign.id });
     await seedEvents(tx, { adminId: admin.id, schoolId: firstSchool, teacherId: teacher.id });
+    await seedDrives(tx, { adminId: admin.id, schoolIds });
     return { adminId: admin.id, campaignId: campaign.id, schoolIds };
   });
   // Judging runs through lib/judging, which opens its own transactions: after this one commits.
