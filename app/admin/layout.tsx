@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ["/admin", t("areas.adminTitle"), "admin.view"],
     ["/admin/campaigns", t("admin.campaigns"), "campaigns.manage"],
     ["/admin/events", t("eventsAdmin.nav"), "events.manage"],
+    ["/admin/drives", t("drivesAdmin.nav"), "drives.manage"],
     ["/admin/schools", t("schools.review.title"), "schools.review"],
     ["/admin/entries", t("entriesAdmin.nav"), "entries.review"],
     ["/admin/outbox", t("admin.outbox"), "outbox.view"],

@@ -46,7 +46,7 @@ export function DonorEmail({
   return (
     <EmailLayout locale={locale} libraryName={libraryName} preview={t(`${variant}.subject`, { drive: driveTitle })}>
       <Heading as="h1" style={textStyles.heading}>
-        {t(`${variant}.heading`)}
+        {t(`${variant}.heading`, { drive: driveTitle, destination })}
       </Heading>
       <Text style={textStyles.body}>{t("greeting", { name })}</Text>
       <Text style={textStyles.body}>{t(`${variant}.body`, { drive: driveTitle, destination })}</Text>

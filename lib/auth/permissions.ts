@@ -18,6 +18,8 @@ export const permissions = {
   "users.manage": ["admin"],
   "campaigns.manage": ["staff", "admin"],
   "events.manage": ["staff", "admin"],
+  // Drives: the editor, intake desk, deliveries, figures and export.
+  "drives.manage": ["staff", "admin"],
   "schools.review": ["staff", "admin"],
   // Staff see every school's classes and pupils; teachers and coordinators are scoped in the query.
   "schools.view_all": ["staff", "admin"],

@@ -148,7 +148,7 @@ describe("walk-ins and deliveries", () => {
     const p = await driveProgress(getDb(), drive.id);
     expect([p.total.pledged, p.total.accepted, p.total.declined]).toEqual([0, 7, 1]);
     expect((await mailsTo(getDb(), email))[0]!.text).toContain("绘本：7 本");
-    expect(await schoolTotals(getDb(), drive.id)).toEqual([{ id: school.id, name: school.name, pledged: 0, accepted: 7 }]);
+    expect(await schoolTotals(getDb(), drive.id)).toEqual([{ id: school.id, name: school.name, pledged: 0, accepted: 7, declined: 1 }]);
   });
 
   it("mails everyone who gave once, however many deliveries follow", async () => {
@@ -166,5 +166,17 @@ describe("walk-ins and deliveries", () => {
     expect(await kinds(gave.input.email)).toBe(1);
     expect(await kinds(walkIn)).toBe(1);
     expect(await kinds(onlyPledged.input.email)).toBe(0);
+    const [mail] = (await mailsTo(getDb(), walkIn)).filter((m) => m.kind === "drive-delivered");
+    expect(mail!.html).toContain("图书已送到方各庄镇东万坨村农家书屋");
+  });
+
+  it("delivers no more books of a category than arrived and are not yet delivered", async () => {
+    const { drive, picture } = await newDrive();
+    const staff = await createUser(getDb(), { roles: ["staff"] });
+    await recordIntake(intake(drive.id, { [picture.id]: [6, 0] }, {}), staff.id, { origin });
+    const delivery = (n: number) => deliverySchema.parse({ driveId: String(drive.id), deliveredOn: "2026-11-01", receivedBy: "村支书", [`count_${picture.id}`]: String(n) });
+    await recordDelivery(delivery(4), staff.id, { origin });
+    await expect(recordDelivery(delivery(3), staff.id, { origin })).rejects.toMatchObject({ code: "invalid", fields: { [`count_${picture.id}`]: ["drivesAdmin.moreThanInStock", { n: 2 }] } });
+    expect((await driveProgress(getDb(), drive.id)).total.delivered).toBe(4);
   });
 });

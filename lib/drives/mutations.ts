@@ -1,14 +1,15 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives } from "@/db/schema";
 import { hashToken, newToken, readableCode } from "@/lib/crypto";
-import { AppError } from "@/lib/errors";
+import { getCachedHighlights } from "@/lib/content/queries";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
 import { saveUpload } from "@/lib/storage";
 import { donorsOf, driveForMail, sendDonorMail, sendPledgeMail } from "./emails";
 import { driveProgress, stillNeeded } from "./queries";
-import type { DeliveryInput, IntakeInput, ItemInput, PledgeChangeInput, PledgeInput } from "./schemas";
+import type { CategoryInput, DeliveryInput, DriveInput, DriveStateChange, IntakeInput, ItemInput, PledgeChangeInput, PledgeInput } from "./schemas";
 
 type Opts = { origin: string; now?: Date };
 
@@ -166,6 +167,14 @@ const IMAGE_RULES = { allowed: ["image/jpeg", "image/png", "image/webp"] as cons
 export async function recordDelivery(input: DeliveryInput, actorId: string, o: Opts): Promise<{ deliveryId: number; mailed: number }> {
   return getDb().transaction(async (tx) => {
     await driveCategoryIds(tx, input.driveId, input.items.map((i) => i.categoryId));
+    // Serialised per drive, so two deliveries recorded at once cannot both take the same books.
+    await tx.select({ id: drives.id }).from(drives).where(eq(drives.id, input.driveId)).for("update");
+    const { categories } = await driveProgress(tx, input.driveId);
+    for (const item of input.items) {
+      const c = categories.find((x) => x.id === item.categoryId)!;
+      const inStock = c.accepted - c.delivered;
+      if (item.count > inStock) throw new AppError("invalid", { [`count_${item.categoryId}`]: ["drivesAdmin.moreThanInStock", { n: Math.max(0, inStock) }] });
+    }
     const photoFileId = input.photo && input.photo.size > 0 ? (await saveUpload(tx, "photo", input.photo, IMAGE_RULES, actorId)).id : null;
     const [row] = await tx
       .insert(driveDeliveries)
@@ -180,5 +189,95 @@ export async function recordDelivery(input: DeliveryInput, actorId: string, o: O
     }
     await tx.insert(auditLog).values({ actorId, action: "delivery", entity: "drive", entityId: String(input.driveId), data: { deliveryId: row!.id } });
     return { deliveryId: row!.id, mailed };
+  });
+}
+
+// ── Staff: the drive and its need-list ─────────────────────────────────────────────────────
+
+const DAY_MS = 86_400_000;
+
+async function audit(db: DbOrTx, actorId: string, action: string, driveId: number, data?: Record<string, unknown>) {
+  await db.insert(auditLog).values({ actorId, action, entity: "drive", entityId: String(driveId), data });
+}
+
+/** Creates (driveId null) or updates a drive; returns its id. The end is the close of `endsOn`. */
+export async function saveDrive(driveId: number | null, { cover, startsOn, endsOn, ...input }: DriveInput, actorId: string): Promise<number> {
+  try {
+    const id = await getDb().transaction(async (tx) => {
+      const coverFileId = cover && cover.size > 0 ? (await saveUpload(tx, "cover", cover, IMAGE_RULES, actorId)).id : undefined;
+      const values = { ...input, startsAt: startsOn, endsAt: new Date(endsOn.getTime() + DAY_MS), ...(coverFileId ? { coverFileId } : {}) };
+      const [row] = driveId
+        ? await tx.update(drives).set(values).where(eq(drives.id, driveId)).returning({ id: drives.id })
+        : await tx.insert(drives).values(values).returning({ id: drives.id });
+      if (!row) throw new AppError("not_found");
+      await audit(tx, actorId, driveId ? "update" : "create", row.id);
+      return row.id;
+    });
+    getCachedHighlights.clear();
+    return id;
+  } catch (e) {
+    if (isUniqueViolation(e, "slug")) throw new AppError("invalid", { slug: "campaigns.slugTaken" });
+    throw e;
+  }
+}
+
+/**
+ * Publishing needs a need-list (there is nothing to pledge otherwise). Closing stops pledges and
+ * keeps the page (deliveries are news); reopening takes them again.
+ */
+export async function setDriveState(driveId: number, to: DriveStateChange, actorId: string, now = new Date()) {
+  await getDb().transaction(async (tx) => {
+    const [d] = await tx.select().from(drives).where(eq(drives.id, driveId)).for("update");
+    if (!d) throw new AppError("not_found");
+    if (to === "published") {
+      const [c] = await tx.select({ n: sql<number>`count(*)::int` }).from(driveCategories).where(eq(driveCategories.driveId, driveId));
+      if (!c?.n) throw new AppError("conflict", undefined, "drivesAdmin.needListFirst");
+    }
+    const values =
+      to === "closed" ? { closedAt: now } : to === "reopened" ? { closedAt: null } : { status: to };
+    await tx.update(drives).set(values).where(eq(drives.id, driveId));
+    await audit(tx, actorId, `state:${to}`, driveId);
+  });
+  getCachedHighlights.clear();
+}
+
+/** Adds a need-list line (categoryId null) or changes one. */
+export async function saveCategory({ driveId, categoryId, ...values }: CategoryInput, actorId: string): Promise<number> {
+  return getDb().transaction(async (tx) => {
+    let id = categoryId;
+    if (id) {
+      const [row] = await tx.update(driveCategories).set(values).where(and(eq(driveCategories.id, id), eq(driveCategories.driveId, driveId))).returning({ id: driveCategories.id });
+      if (!row) throw new AppError("not_found");
+    } else {
+      const [last] = await tx.select({ n: sql<number>`coalesce(max(${driveCategories.sortOrder}), -1)::int` }).from(driveCategories).where(eq(driveCategories.driveId, driveId));
+      const [row] = await tx.insert(driveCategories).values({ driveId, ...values, sortOrder: (last?.n ?? -1) + 1 }).returning({ id: driveCategories.id });
+      id = row!.id;
+    }
+    await audit(tx, actorId, categoryId ? "category:update" : "category:add", driveId, { categoryId: id, ...values });
+    return id;
+  });
+}
+
+/** Moves a need-list line up or down, or removes it while no pledge, intake or delivery names it. */
+export async function changeCategory(driveId: number, categoryId: number, op: "up" | "down" | "delete", actorId: string) {
+  await getDb().transaction(async (tx) => {
+    const lines = await tx.select().from(driveCategories).where(eq(driveCategories.driveId, driveId)).orderBy(asc(driveCategories.sortOrder), asc(driveCategories.id));
+    const i = lines.findIndex((l) => l.id === categoryId);
+    if (i < 0) throw new AppError("not_found");
+    if (op === "delete") {
+      const used = await tx.execute(sql`
+        SELECT 1 FROM drive_pledge_items WHERE category_id = ${categoryId}
+        UNION ALL SELECT 1 FROM drive_intakes WHERE category_id = ${categoryId}
+        UNION ALL SELECT 1 FROM drive_delivery_items WHERE category_id = ${categoryId} LIMIT 1`);
+      if ((Array.isArray(used) ? used : (used as { rows: unknown[] }).rows).length) throw new AppError("conflict", undefined, "drivesAdmin.categoryInUse");
+      await tx.delete(driveCategories).where(eq(driveCategories.id, categoryId));
+    } else {
+      const j = op === "up" ? i - 1 : i + 1;
+      if (j < 0 || j >= lines.length) return;
+      const order = lines.map((l) => l.id);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+      for (const [k, id] of order.entries()) await tx.update(driveCategories).set({ sortOrder: k }).where(eq(driveCategories.id, id));
+    }
+    await audit(tx, actorId, `category:${op}`, driveId, { categoryId });
   });
 }

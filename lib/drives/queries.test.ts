@@ -31,7 +31,7 @@ describe("getPublicDrive", () => {
     const [c] = await createCategoryRows(getDb(), drive.id, [{ name: "绘本", target: 10 }]);
     const r = await pledgeAs(drive.id, c!.id, { name: "张三", titles_X: "" });
     const view = await getPledgeView(r.token!);
-    expect(view!.lines).toEqual([{ name: "绘本", count: 2, titles: "" }]);
+    expect(view!.lines).toEqual([{ categoryId: c!.id, name: "绘本", count: 2, titles: "" }]);
     expect(view!.drive.id).toBe(drive.id);
     expect(await getPledgeView("x".repeat(43))).toBeNull();
   });

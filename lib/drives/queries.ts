@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives, schools } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
+import type { PledgeFilter } from "./schemas";
 
 export type CategoryProgress = {
   id: number;
@@ -94,8 +95,11 @@ export async function listPublicDrives() {
     .orderBy(desc(drives.startsAt));
 }
 
-export async function listAllDrives() {
-  return getDb().select().from(drives).orderBy(desc(drives.startsAt));
+/** Every drive with its overall progress, newest first, for the staff list. */
+export async function listDrivesForStaff() {
+  const db = getDb();
+  const rows = await db.select().from(drives).orderBy(desc(drives.startsAt), desc(drives.id));
+  return Promise.all(rows.map(async (d) => ({ ...d, total: (await driveProgress(db, d.id)).total })));
 }
 
 /** The delivery timeline: date, books and photo per delivery, oldest first. */
@@ -106,10 +110,12 @@ export async function listDeliveries(db: DbOrTx, driveId: number) {
       deliveredOn: driveDeliveries.deliveredOn,
       receivedBy: driveDeliveries.receivedBy,
       photoFileId: driveDeliveries.photoFileId,
-      count: sql<number>`(select coalesce(sum(${driveDeliveryItems.count}), 0)::int from ${driveDeliveryItems} where ${driveDeliveryItems.deliveryId} = ${driveDeliveries.id})`,
+      count: sql<number>`coalesce(sum(${driveDeliveryItems.count}), 0)::int`,
     })
     .from(driveDeliveries)
+    .leftJoin(driveDeliveryItems, eq(driveDeliveryItems.deliveryId, driveDeliveries.id))
     .where(eq(driveDeliveries.driveId, driveId))
+    .groupBy(driveDeliveries.id)
     .orderBy(asc(driveDeliveries.deliveredOn), asc(driveDeliveries.id));
 }
 
@@ -124,17 +130,19 @@ export async function listShownDonors(db: DbOrTx, driveId: number, limit = 100) 
   return rows.map((r) => r.name);
 }
 
-/** Books given per school (pledged and accepted), largest first: a friendly ranking. */
+/** Books given per school (pledged, accepted, declined), largest first: a friendly ranking. */
 export async function schoolTotals(db: DbOrTx, driveId: number) {
   // Raw SQL: a one-table select drops the table names the correlated subqueries need.
-  type Row = { id: number; name: string; pledged: number; accepted: number };
+  type Row = { id: number; name: string; pledged: number; accepted: number; declined: number };
   // PGlite answers with `{ rows }`, postgres.js with the rows themselves.
   const r = (await db.execute(sql`
     SELECT s.id, s.name,
       coalesce((SELECT sum(i.count) FROM drive_pledge_items i JOIN drive_pledges p ON p.id = i.pledge_id
         WHERE p.drive_id = ${driveId} AND p.school_id = s.id AND p.status <> 'cancelled'), 0)::int AS pledged,
       coalesce((SELECT sum(k.accepted) FROM drive_intakes k LEFT JOIN drive_pledges p ON p.id = k.pledge_id
-        WHERE k.drive_id = ${driveId} AND coalesce(p.school_id, k.school_id) = s.id), 0)::int AS accepted
+        WHERE k.drive_id = ${driveId} AND coalesce(p.school_id, k.school_id) = s.id), 0)::int AS accepted,
+      coalesce((SELECT sum(k.declined) FROM drive_intakes k LEFT JOIN drive_pledges p ON p.id = k.pledge_id
+        WHERE k.drive_id = ${driveId} AND coalesce(p.school_id, k.school_id) = s.id), 0)::int AS declined
     FROM schools s
     WHERE s.id IN (SELECT school_id FROM drive_pledges WHERE drive_id = ${driveId} UNION SELECT school_id FROM drive_intakes WHERE drive_id = ${driveId})
     ORDER BY accepted DESC, pledged DESC, s.name`)) as unknown as Row[] | { rows: Row[] };
@@ -156,17 +164,116 @@ export async function getPledgeView(token: string) {
   return { pledge: p, drive: drive!, lines };
 }
 
-/** Staff intake search: a pledge code exactly, or part of a name or phone number. */
-export async function findPledges(driveId: number, q: string) {
-  const term = q.trim();
-  if (!term) return [];
+export const PLEDGES_PAGE_SIZE = 20;
+
+/**
+ * The staff list of a drive's pledges, newest first, a page at a time: filtered by status and
+ * found by pledge code (exactly), or part of a name or phone number.
+ */
+export async function listPledgesForStaff(driveId: number, f: PledgeFilter) {
+  const term = f.q.trim();
   const like = `%${term.replace(/[%_\\]/g, "\\$&")}%`;
-  return getDb()
-    .select({ id: drivePledges.id, code: drivePledges.code, name: drivePledges.name, phone: drivePledges.phone, email: drivePledges.email, status: drivePledges.status, schoolId: drivePledges.schoolId })
+  const where = and(
+    eq(drivePledges.driveId, driveId),
+    f.status ? eq(drivePledges.status, f.status) : undefined,
+    term ? or(eq(drivePledges.code, term.toUpperCase()), ilike(drivePledges.name, like), ilike(drivePledges.phone, like), ilike(drivePledges.email, like)) : undefined,
+  );
+  const db = getDb();
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: drivePledges.id,
+        code: drivePledges.code,
+        name: drivePledges.name,
+        phone: drivePledges.phone,
+        email: drivePledges.email,
+        kind: drivePledges.kind,
+        school: schools.name,
+        handover: drivePledges.handover,
+        status: drivePledges.status,
+        createdAt: drivePledges.createdAt,
+        books: sql<number>`(select coalesce(sum(${drivePledgeItems.count}), 0)::int from ${drivePledgeItems} where ${drivePledgeItems.pledgeId} = ${drivePledges.id})`,
+      })
+      .from(drivePledges)
+      .leftJoin(schools, eq(schools.id, drivePledges.schoolId))
+      .where(where)
+      .orderBy(desc(drivePledges.id))
+      .limit(PLEDGES_PAGE_SIZE)
+      .offset((f.page - 1) * PLEDGES_PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)::int` }).from(drivePledges).where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
+}
+
+/** One pledge for the intake desk: the donor, and per need-list line what was pledged and has arrived. */
+export async function getPledgeForIntake(driveId: number, pledgeId: number) {
+  const db = getDb();
+  const [p] = await db
+    .select({ pledge: drivePledges, school: schools.name })
     .from(drivePledges)
-    .where(and(eq(drivePledges.driveId, driveId), or(eq(drivePledges.code, term.toUpperCase()), ilike(drivePledges.name, like), ilike(drivePledges.phone, like))))
-    .orderBy(desc(drivePledges.id))
-    .limit(20);
+    .leftJoin(schools, eq(schools.id, drivePledges.schoolId))
+    .where(and(eq(drivePledges.id, pledgeId), eq(drivePledges.driveId, driveId)));
+  if (!p) return null;
+  const [items, arrived] = await Promise.all([
+    db.select().from(drivePledgeItems).where(eq(drivePledgeItems.pledgeId, pledgeId)),
+    db
+      .select({ categoryId: driveIntakes.categoryId, accepted: sql<number>`sum(${driveIntakes.accepted})::int`, declined: sql<number>`sum(${driveIntakes.declined})::int` })
+      .from(driveIntakes)
+      .where(eq(driveIntakes.pledgeId, pledgeId))
+      .groupBy(driveIntakes.categoryId),
+  ]);
+  return { ...p, items, arrived };
+}
+
+/** What the export holds besides the figures: every pledge line, intake and delivery line. */
+export async function driveExportRows(driveId: number) {
+  const db = getDb();
+  const [pledges, intakes, deliveries] = await Promise.all([
+    db
+      .select({
+        code: drivePledges.code,
+        createdAt: drivePledges.createdAt,
+        name: drivePledges.name,
+        email: drivePledges.email,
+        phone: drivePledges.phone,
+        school: schools.name,
+        handover: drivePledges.handover,
+        pickupAddress: drivePledges.pickupAddress,
+        status: drivePledges.status,
+        category: driveCategories.name,
+        count: drivePledgeItems.count,
+        titles: drivePledgeItems.titles,
+      })
+      .from(drivePledgeItems)
+      .innerJoin(drivePledges, eq(drivePledges.id, drivePledgeItems.pledgeId))
+      .innerJoin(driveCategories, eq(driveCategories.id, drivePledgeItems.categoryId))
+      .leftJoin(schools, eq(schools.id, drivePledges.schoolId))
+      .where(eq(drivePledges.driveId, driveId))
+      .orderBy(asc(drivePledges.id), asc(driveCategories.sortOrder)),
+    db
+      .select({
+        createdAt: driveIntakes.createdAt,
+        code: drivePledges.code,
+        donor: sql<string>`coalesce(nullif(${drivePledges.name}, ''), ${driveIntakes.donorName})`,
+        category: driveCategories.name,
+        accepted: driveIntakes.accepted,
+        declined: driveIntakes.declined,
+        reason: driveIntakes.declineReason,
+      })
+      .from(driveIntakes)
+      .innerJoin(driveCategories, eq(driveCategories.id, driveIntakes.categoryId))
+      .leftJoin(drivePledges, eq(drivePledges.id, driveIntakes.pledgeId))
+      .where(eq(driveIntakes.driveId, driveId))
+      .orderBy(asc(driveIntakes.id)),
+    db
+      .select({ deliveredOn: driveDeliveries.deliveredOn, receivedBy: driveDeliveries.receivedBy, category: driveCategories.name, count: driveDeliveryItems.count })
+      .from(driveDeliveryItems)
+      .innerJoin(driveDeliveries, eq(driveDeliveries.id, driveDeliveryItems.deliveryId))
+      .innerJoin(driveCategories, eq(driveCategories.id, driveDeliveryItems.categoryId))
+      .where(eq(driveDeliveries.driveId, driveId))
+      .orderBy(asc(driveDeliveries.deliveredOn), asc(driveDeliveries.id), asc(driveCategories.sortOrder)),
+  ]);
+  return { pledges, intakes, deliveries };
 }
 
 /** Everything the public drive page shows, or null for an unknown or draft drive. */

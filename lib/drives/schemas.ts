@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseShanghaiDate } from "@/lib/time";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -118,7 +119,7 @@ export type IntakeInput = z.output<typeof intakeSchema>;
 export const deliverySchema = z
   .looseObject({
     driveId: id,
-    deliveredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate"),
+    deliveredOn: z.string().refine((v) => parseShanghaiDate(v) !== null, "errors.invalidDate"),
     receivedBy: z.string().trim().min(1).max(100),
     photo: z.instanceof(File).optional(),
   })
@@ -136,3 +137,63 @@ export const deliverySchema = z
     return { driveId: v.driveId, deliveredOn: v.deliveredOn, receivedBy: v.receivedBy, photo: v.photo, items };
   });
 export type DeliveryInput = z.output<typeof deliverySchema>;
+
+// ── Staff: the drive, its need-list and its state ─────────────────────────────────────────
+
+const day = z
+  .string()
+  .min(1)
+  .transform((v, ctx) => {
+    const d = parseShanghaiDate(v);
+    if (!d) ctx.addIssue({ code: "custom", message: "errors.invalidDate" });
+    return d ?? new Date(NaN);
+  });
+
+export const driveSchema = z
+  .object({
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3)
+      .max(60)
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "campaigns.slugFormat"),
+    title: z.string().trim().min(1).max(120),
+    story: z.string().max(20_000),
+    town: z.string().trim().max(50),
+    village: z.string().trim().min(1).max(50),
+    readingRoom: z.string().trim().max(100),
+    // The first and the last day pledges are taken, in Beijing: the drive ends when that last day does.
+    startsOn: day,
+    endsOn: day,
+    cover: z.instanceof(File).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startsOn.getTime() > v.endsOn.getTime()) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "drivesAdmin.endAfterStart" });
+  });
+export type DriveInput = z.output<typeof driveSchema>;
+
+export const driveIdSchema = z.object({ driveId: id });
+export const driveUpdateSchema = z.intersection(driveIdSchema, driveSchema);
+
+/** publish / back to draft / close to pledges / reopen / archive. */
+export const driveStateSchema = driveIdSchema.extend({ to: z.enum(["published", "draft", "closed", "reopened", "archived"]) });
+export type DriveStateChange = z.output<typeof driveStateSchema>["to"];
+
+export const categorySchema = driveIdSchema.extend({
+  categoryId: z.union([z.literal("").transform(() => null), id]).optional().default(null),
+  name: z.string().trim().min(1).max(40),
+  target: z.coerce.number().int("drives.countWhole").min(1, "drives.countMin").max(100_000, "drivesAdmin.targetMax"),
+  welcome: z.string().trim().max(300),
+  notWelcome: z.string().trim().max(300),
+});
+export type CategoryInput = z.output<typeof categorySchema>;
+
+export const categoryRefSchema = driveIdSchema.extend({ categoryId: id, op: z.enum(["up", "down", "delete"]) });
+
+export const pledgeFilterSchema = z.object({
+  q: z.string().trim().max(60).catch(""),
+  status: z.enum(["pledged", "received", "cancelled", ""]).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type PledgeFilter = z.output<typeof pledgeFilterSchema>;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { judgingCampaign } from "./campaign";
-import { JudgingTabs } from "./judging-tabs";
+import { Tabs } from "@/components/ui/tabs";
 
 export default async function JudgingLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { campaign } = await judgingCampaign(params);
@@ -15,7 +15,7 @@ export default async function JudgingLayout({ children, params }: { children: Re
           ← {t("backToCampaign")}
         </Link>
       </PageHeader>
-      <JudgingTabs
+      <Tabs
         label={t("tabsLabel")}
         tabs={[
           { href: base, label: t("tabs.overview") },
