@@ -26,6 +26,7 @@ export const areas: Area[] = [
   { path: "/admin/outbox", allowed: ["staff", "admin"], heading: zh.outbox.title },
   { path: "/admin/campaigns", allowed: ["staff", "admin"], heading: zh.campaigns.adminTitle },
   { path: "/admin/events", allowed: ["staff", "admin"], heading: zh.eventsAdmin.title },
+  { path: "/admin/drives", allowed: ["staff", "admin"], heading: zh.drivesAdmin.title },
   { path: "/admin/schools", allowed: ["staff", "admin"], heading: zh.schools.review.title },
   { path: "/admin/entries", allowed: ["staff", "admin"], heading: zh.entriesAdmin.title },
   { path: "/admin/entries/extensions", allowed: ["staff", "admin"], heading: zh.entriesAdmin.extensions.title },
