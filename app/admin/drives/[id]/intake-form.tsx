@@ -34,13 +34,27 @@ export function IntakeForm({ driveId, pledgeId, lines, schools }: { driveId: num
       )}
       <input type="hidden" name="driveId" value={driveId} />
       {pledgeId ? <input type="hidden" name="pledgeId" value={pledgeId} /> : null}
+      {schools ? (
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field id="walkin-name" name="donorName" label={t("donorName")} defaultValue={v("donorName")} error={err("donorName")} optionalLabel={tc("optional")} />
+          <Field id="walkin-email" name="donorEmail" type="email" label={t("donorEmail")} defaultValue={v("donorEmail")} error={err("donorEmail")} optionalLabel={tc("optional")} />
+          <SelectField id="walkin-school" name="schoolId" label={t("fig.school")} defaultValue={v("schoolId")} error={err("schoolId")} optionalLabel={tc("optional")}>
+            <option value="">—</option>
+            {schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      ) : null}
       {err("_form") ? <p className="font-medium text-danger">{err("_form")}</p> : null}
       <div className="flex flex-col gap-3">
         {lines.map((l) => (
           <fieldset key={l.id} className="grid gap-3 rounded-md border border-line bg-white p-3 sm:grid-cols-[8rem_8rem_1fr]">
             <legend className="px-1 font-bold">
               {l.name}
-              {l.expected !== undefined ? <span className="ml-2 text-sm font-normal text-ink-soft">{t("expected", { n: l.expected })}</span> : null}
+              {l.expected ? <span className="ml-2 text-sm font-normal text-ink-soft">{t("expected", { n: l.expected })}</span> : null}
             </legend>
             <Field
               id={`accepted-${l.id}`}
@@ -54,24 +68,10 @@ export function IntakeForm({ driveId, pledgeId, lines, schools }: { driveId: num
               error={err(`accepted_${l.id}`)}
             />
             <Field id={`declined-${l.id}`} name={`declined_${l.id}`} type="number" inputMode="numeric" min={0} max={10000} label={t("fig.declined")} defaultValue={v(`declined_${l.id}`)} error={err(`declined_${l.id}`)} />
-            <Field id={`reason-${l.id}`} name={`reason_${l.id}`} label={t("col.reason")} hint={t("reasonHint")} defaultValue={v(`reason_${l.id}`)} maxLength={200} />
+            <Field id={`reason-${l.id}`} name={`reason_${l.id}`} label={t("col.reason")} placeholder={t("reasonHint")} defaultValue={v(`reason_${l.id}`)} maxLength={200} />
           </fieldset>
         ))}
       </div>
-      {schools ? (
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="walkin-name" name="donorName" label={t("donorName")} defaultValue={v("donorName")} error={err("donorName")} optionalLabel={tc("optional")} />
-          <Field id="walkin-email" name="donorEmail" type="email" label={t("donorEmail")} hint={t("donorEmailHint")} defaultValue={v("donorEmail")} error={err("donorEmail")} optionalLabel={tc("optional")} />
-          <SelectField id="walkin-school" name="schoolId" label={t("fig.school")} defaultValue={v("schoolId")} error={err("schoolId")} optionalLabel={tc("optional")}>
-            <option value="">—</option>
-            {schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-      ) : null}
       <Button type="submit" disabled={pending} className="self-start">
         {t("recordIntake")}
       </Button>
