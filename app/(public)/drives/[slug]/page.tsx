@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/intl-provider";
 import { Markdown } from "@/components/markdown";
 import { destinationOf } from "@/lib/drives/emails";
-import { getDriveBySlug, getPublicDrive, listPledgeSchools } from "@/lib/drives/queries";
+import { getCachedPledgeSchools, getCachedPublicDrive } from "@/lib/drives/cache";
 import { isLocale } from "@/lib/i18n";
 import { getLibraryInfo } from "@/lib/library/queries";
 import { ProgressBar } from "../progress-bar";
@@ -15,17 +15,17 @@ import { PledgeForm } from "./pledge-form";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getDriveBySlug((await params).slug))?.title };
+  return { title: (await getCachedPublicDrive((await params).slug))?.drive.title };
 }
 
 export default async function DrivePage({ params }: Props) {
   await connection();
-  const details = await getPublicDrive((await params).slug);
+  const details = await getCachedPublicDrive((await params).slug);
   if (!details) notFound();
   const { drive: d, progress, deliveries, donors, ranking } = details;
   const [t, rawLocale] = await Promise.all([getTranslations("drives"), getLocale()]);
   const open = d.status === "published" && !d.closedAt && d.endsAt > new Date();
-  const [schoolList, library] = open ? await Promise.all([listPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")]) : [[], null];
+  const [schoolList, library] = open ? await Promise.all([getCachedPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")]) : [[], null];
   const bar = (x: { pledged: number; accepted: number; target: number }) => (
     <ProgressBar pledged={x.pledged} received={x.accepted} target={x.target} pledgedLabel={t("pledgedOf", { pledged: x.pledged, target: x.target })} receivedLabel={t("receivedOf", { received: x.accepted, target: x.target })} />
   );
