@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { randomBytes } from "node:crypto";
-import { getLocale, getTranslations } from "next-intl/server";
-import { IntlProvider } from "@/components/intl-provider";
+import { getLocale } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { destinationOf } from "@/lib/drives/emails";
 import { getCachedPledgeSchools, getCachedPublicDrive } from "@/lib/drives/cache";
 import { isLocale } from "@/lib/i18n";
 import { getLibraryInfo } from "@/lib/library/queries";
+import { PledgeFormMessages } from "../form-messages";
 import { ProgressBar } from "../progress-bar";
+import { getDrivesTranslator } from "../translator";
 import { PledgeForm } from "./pledge-form";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -23,7 +24,7 @@ export default async function DrivePage({ params }: Props) {
   const details = await getCachedPublicDrive((await params).slug);
   if (!details) notFound();
   const { drive: d, progress, deliveries, donors, ranking } = details;
-  const [t, rawLocale] = await Promise.all([getTranslations("drives"), getLocale()]);
+  const [t, rawLocale] = await Promise.all([getDrivesTranslator(), getLocale()]);
   const open = d.status === "published" && !d.closedAt && d.endsAt > new Date();
   const [schoolList, library] = open ? await Promise.all([getCachedPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")]) : [[], null];
   const bar = (x: { pledged: number; accepted: number; target: number }) => (
@@ -105,9 +106,9 @@ export default async function DrivePage({ params }: Props) {
           <h2 id="pledge-heading" className="mb-3 text-xl">
             {t("form.heading")}
           </h2>
-          <IntlProvider namespaces={["drives", "common"]}>
-            <PledgeForm driveId={d.id} nonce={randomBytes(16).toString("hex")} categories={progress.categories} schools={schoolList} library={library} />
-          </IntlProvider>
+          <PledgeFormMessages>
+            <PledgeForm driveId={d.id} nonce={randomBytes(16).toString("hex")} categories={progress.categories.map((c) => ({ id: c.id, name: c.name }))} schools={schoolList} library={library} />
+          </PledgeFormMessages>
         </section>
       ) : null}
 
