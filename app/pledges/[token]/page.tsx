@@ -2,11 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PledgeFormMessages } from "@/app/(public)/drives/form-messages";
 import { IntlProvider } from "@/components/intl-provider";
 import { ActionButton } from "@/components/ui/action-button";
-import { getPledgeView } from "@/lib/drives/queries";
+import { getDb } from "@/db/client";
+import type { DrivePledge } from "@/db/schema";
+import { getCachedPledgeSchools } from "@/lib/drives/cache";
+import { driveProgress, getPledgeView } from "@/lib/drives/queries";
+import { isLocale } from "@/lib/i18n";
+import { getLibraryInfo } from "@/lib/library/queries";
 import { cancelPledgeAction } from "./actions";
+import { ChangeForm } from "./change-form";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -15,13 +22,40 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("drives.manage"))("title"), robots: { index: false }, referrer: "no-referrer" };
 }
 
+/** The pledge in the change form's field names, so the form opens with it filled in. */
+function formValues(p: DrivePledge, lines: { categoryId: number; count: number; titles: string }[]): Record<string, string> {
+  const values: Record<string, string> = {
+    name: p.name,
+    email: p.email,
+    phone: p.phone,
+    kind: p.kind,
+    schoolId: p.schoolId ? String(p.schoolId) : "",
+    handover: p.handover,
+    pickupAddress: p.pickupAddress,
+    pickupDays: p.pickupDays,
+  };
+  // A pledge without a name was given anonymously (the name is not kept then).
+  if (!p.name) values.anonymous = "on";
+  if (p.showName) values.showName = "on";
+  for (const l of lines) {
+    values[`count_${l.categoryId}`] = String(l.count);
+    values[`titles_${l.categoryId}`] = l.titles;
+  }
+  return values;
+}
+
 export default async function PledgePage({ params }: Props) {
   await connection();
   const { token } = await params;
   const view = token.length >= 20 && token.length <= 100 ? await getPledgeView(token) : null;
   if (!view) notFound();
   const { pledge: p, drive, lines } = view;
-  const t = await getTranslations("drives.manage");
+  const [t, rawLocale] = await Promise.all([getTranslations("drives.manage"), getLocale()]);
+  const driveOpen = drive.status === "published" && !drive.closedAt && drive.endsAt > new Date();
+  const changeable = p.status === "pledged" && driveOpen;
+  const [progress, schools, library] = changeable
+    ? await Promise.all([driveProgress(getDb(), drive.id), getCachedPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")])
+    : [null, [], null];
   return (
     <article className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl sm:text-3xl">{t("title")}</h1>
@@ -30,7 +64,7 @@ export default async function PledgePage({ params }: Props) {
       <p>{t("status", { status: t(`statuses.${p.status}`) })}</p>
       <ul className="list-disc pl-6">
         {lines.map((l) => (
-          <li key={l.name}>
+          <li key={l.categoryId}>
             {t("line", { category: l.name, count: l.count })}
             {l.titles ? <span className="block text-sm text-ink-soft">{l.titles}</span> : null}
           </li>
@@ -46,6 +80,17 @@ export default async function PledgePage({ params }: Props) {
           </IntlProvider>
         ) : null}
       </div>
+      {p.status === "pledged" && !driveOpen ? <p className="text-ink-soft">{t("changeClosed")}</p> : null}
+      {progress && library ? (
+        <section aria-labelledby="change-heading" className="mt-4 rounded-xl border border-line p-4">
+          <h2 id="change-heading" className="mb-3 text-xl">
+            {t("change")}
+          </h2>
+          <PledgeFormMessages manage>
+            <ChangeForm token={token} current={formValues(p, lines)} categories={progress.categories.map((c) => ({ id: c.id, name: c.name }))} schools={schools} library={library} />
+          </PledgeFormMessages>
+        </section>
+      ) : null}
     </article>
   );
 }
