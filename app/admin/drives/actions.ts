@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions";
+import { driveChanged } from "@/lib/drives/cache";
 import { changeCategory, recordDelivery, recordIntake, saveCategory, saveDrive, setDriveState } from "@/lib/drives/mutations";
 import { categoryRefSchema, categorySchema, deliverySchema, driveSchema, driveStateSchema, driveUpdateSchema, intakeSchema } from "@/lib/drives/schemas";
 import { siteOrigin } from "@/lib/schools/request";
@@ -11,6 +12,7 @@ const manage = { permission: "drives.manage" } as const;
 
 /** The public pages and the staff pages of a drive show what just changed. */
 function refresh(driveId?: number) {
+  driveChanged(driveId);
   revalidatePath("/drives", "layout");
   revalidatePath("/admin/drives");
   if (driveId) revalidatePath(`/admin/drives/${driveId}`, "layout");
