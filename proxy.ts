@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { defaultLocale, isLocale, LOCALE_COOKIE } from "@/lib/i18n";
+import { cacheKey, cachedPage, clearPageCache } from "@/lib/page-cache";
 
-// Sets a fresh nonce-based Content-Security-Policy on every page. This is not an authorization
-// check: pages, actions and route handlers each check who may see or do what.
-export function proxy(request: NextRequest) {
+// Sets a fresh nonce-based Content-Security-Policy on every page, and answers visitors who are
+// not signed in from the page cache (lib/page-cache.ts). This is not an authorization check:
+// pages, actions and route handlers each check who may see or do what.
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -18,6 +21,17 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+
+  if (request.method === "POST") clearPageCache();
+  const stored = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(stored) ? stored : defaultLocale;
+  const key = cacheKey(request, locale);
+  if (key) {
+    const { pathname, search } = request.nextUrl;
+    const self = `http://127.0.0.1:${process.env.PORT || request.nextUrl.port || "3000"}${pathname}${search}`;
+    const cached = await cachedPage(key, self, locale, nonce, csp);
+    if (cached) return cached;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives } from "@/db/schema";
@@ -61,13 +62,14 @@ export async function createPledge(input: PledgeInput, o: Opts & { locale: Local
     await openDrive(tx, input.driveId, now);
     const over = await checkItems(tx, input.driveId, input.items);
     const { token, hash } = newToken();
+    const nonce = input.nonce || randomUUID();
     const [row] = await tx
       .insert(drivePledges)
-      .values({ ...donorValues(input), code: readableCode(8).toUpperCase(), driveId: input.driveId, tokenHash: hash, nonce: input.nonce, locale: o.locale })
+      .values({ ...donorValues(input), code: readableCode(8).toUpperCase(), driveId: input.driveId, tokenHash: hash, nonce, locale: o.locale })
       .onConflictDoNothing({ target: drivePledges.nonce })
       .returning({ id: drivePledges.id, code: drivePledges.code });
     if (!row) {
-      const [first] = await tx.select({ id: drivePledges.id, code: drivePledges.code }).from(drivePledges).where(eq(drivePledges.nonce, input.nonce));
+      const [first] = await tx.select({ id: drivePledges.id, code: drivePledges.code }).from(drivePledges).where(eq(drivePledges.nonce, nonce));
       return { outcome: "duplicate" as const, pledgeId: first!.id, code: first!.code, token: null, over };
     }
     await tx.insert(drivePledgeItems).values(input.items.map((i) => ({ pledgeId: row.id, ...i })));

@@ -75,8 +75,9 @@ function withItems<S extends z.ZodObject>(base: S) {
 export const pledgeSchema = withItems(
   donor.extend({
     driveId: id,
-    // A hidden random value the form is rendered with: sending it twice gives one pledge.
-    nonce: z.string().min(16).max(64),
+    // A hidden random value the browser gives the form: sending it twice gives one pledge. Without
+    // JavaScript there is none, and the server draws one.
+    nonce: z.union([z.literal(""), z.string().min(16).max(64)]).optional().default(""),
     website: z.string().max(200).optional().default(""),
   }),
 ).superRefine(refineDonor);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { randomBytes } from "node:crypto";
 import { getLocale } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { destinationOf } from "@/lib/drives/emails";
@@ -107,7 +106,7 @@ export default async function DrivePage({ params }: Props) {
             {t("form.heading")}
           </h2>
           <PledgeFormMessages>
-            <PledgeForm driveId={d.id} nonce={randomBytes(16).toString("hex")} categories={progress.categories.map((c) => ({ id: c.id, name: c.name }))} schools={schoolList} library={library} />
+            <PledgeForm driveId={d.id} categories={progress.categories.map((c) => ({ id: c.id, name: c.name }))} schools={schoolList} library={library} />
           </PledgeFormMessages>
         </section>
       ) : null}

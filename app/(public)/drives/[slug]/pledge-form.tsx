@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -9,18 +9,20 @@ import { idleState, type ActionState } from "@/lib/action-state";
 import { PledgeFields, type PledgeFieldsProps } from "../pledge-fields";
 import { pledgeAction, type PledgeOutcome } from "./actions";
 
-type Props = Pick<PledgeFieldsProps, "categories" | "schools" | "library"> & {
-  driveId: number;
-  /** A fresh random value per page view: the same form sent twice gives one pledge. */
-  nonce: string;
-};
+type Props = Pick<PledgeFieldsProps, "categories" | "schools" | "library"> & { driveId: number };
 
-export function PledgeForm({ driveId, nonce, categories, schools, library }: Props) {
+export function PledgeForm({ driveId, categories, schools, library }: Props) {
   const t = useTranslations("drives.form");
   const tn = useTranslations("drives");
   const [state, action, pending] = useActionState<ActionState<PledgeOutcome>, FormData>(pledgeAction, idleState);
   const typed = state.status === "error" ? state.values : undefined;
   const r = state.status === "ok" ? state.data : undefined;
+  // A random value made in the browser for each filled-in form (the page itself may be served to
+  // many from the page cache): the same form sent twice, or retried, gives one pledge.
+  const nonce = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (nonce.current && !nonce.current.value) nonce.current.value = crypto.randomUUID();
+  });
 
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={typed ? JSON.stringify(typed) : "initial"}>
@@ -38,7 +40,7 @@ export function PledgeForm({ driveId, nonce, categories, schools, library }: Pro
         <FormMessage state={state} />
       )}
       <input type="hidden" name="driveId" value={driveId} />
-      <input type="hidden" name="nonce" value={nonce} />
+      <input ref={nonce} type="hidden" name="nonce" defaultValue={typed?.nonce ?? ""} />
       <p className="text-ink-soft">{t("intro")}</p>
       <PledgeFields categories={categories} schools={schools} library={library} values={typed} errors={state.fieldErrors} />
       {/* Hidden from people (and screen readers); bots that fill every field give themselves away. */}

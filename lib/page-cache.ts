@@ -1,0 +1,80 @@
+// A micro-cache of whole public pages for visitors who are not signed in, kept by proxy.ts.
+//
+// The busiest pages (an event or a drive being shared around) are rendered for every request,
+// which costs milliseconds of one core each. Visitors without a session see the same page in
+// the same language, so the proxy keeps each such page for PAGE_CACHE_TTL_MS and answers
+// from that copy, with the copy's CSP nonce swapped for the new response's own.
+//
+// - Only GET requests for the paths below, without a session cookie and not from the router
+//   (RSC payloads, server actions, prefetches), in the language of the NEXT_LOCALE cookie.
+// - A copy is made by requesting the page again from this server with FILL_HEADER, which the
+//   proxy lets through to the renderer; concurrent misses share one such request.
+// - Only complete 200 HTML answers without Set-Cookie are kept.
+// - Any POST through this server (a booking, a pledge, a staff change) empties the cache, so a
+//   change made here shows on the next view; a change made through another instance shows
+//   within PAGE_CACHE_TTL_MS.
+
+export const PAGE_CACHE_TTL_MS = 500;
+export const FILL_HEADER = "x-shuxiang-page-fill";
+const MAX_ENTRIES = 500;
+
+/** Public pages whose content is the same for every visitor who is not signed in. */
+const CACHEABLE = [/^\/$/, /^\/events$/, /^\/events\/[\w-]+$/, /^\/drives$/, /^\/drives\/[\w-]+$/];
+
+type Copy = { at: number; status: number; headers: [string, string][]; body: string; nonce: string };
+
+const copies = new Map<string, Copy>();
+const filling = new Map<string, Promise<Copy | null>>();
+
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token/;
+const SKIPPED_HEADERS = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "content-security-policy"]);
+
+/** The key of a request the cache may answer, or null. */
+export function cacheKey(request: Request, locale: string): string | null {
+  if (request.method !== "GET") return null;
+  const url = new URL(request.url);
+  if (!CACHEABLE.some((p) => p.test(url.pathname)) || url.search.length > 200 || url.searchParams.has("_rsc")) return null;
+  const h = request.headers;
+  if (h.has(FILL_HEADER) || h.has("rsc") || h.has("next-action") || h.has("next-router-state-tree") || SESSION_COOKIE.test(h.get("cookie") ?? "")) return null;
+  return `${locale} ${url.pathname}${url.search}`;
+}
+
+/** Everything kept goes: something may have changed. */
+export function clearPageCache() {
+  copies.clear();
+}
+
+async function fill(key: string, url: string, locale: string): Promise<Copy | null> {
+  const res = await fetch(url, { headers: { [FILL_HEADER]: "1", cookie: `NEXT_LOCALE=${locale}` }, redirect: "manual", cache: "no-store" });
+  const body = await res.text();
+  const csp = res.headers.get("content-security-policy") ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+  if (res.status !== 200 || !nonce || res.headers.has("set-cookie") || !(res.headers.get("content-type") ?? "").startsWith("text/html")) return null;
+  const copy: Copy = { at: Date.now(), status: res.status, headers: [...res.headers].filter(([k]) => !SKIPPED_HEADERS.has(k)), body, nonce };
+  if (copies.size >= MAX_ENTRIES) copies.clear();
+  copies.set(key, copy);
+  return copy;
+}
+
+/**
+ * The page for `key` from the cache (made now if missing or too old), with `nonce` in place of
+ * the copy's own; null when it cannot be cached and the renderer should answer.
+ * `selfUrl` is the page's address on this server.
+ */
+export async function cachedPage(key: string, selfUrl: string, locale: string, nonce: string, csp: string): Promise<Response | null> {
+  let copy = copies.get(key);
+  if (!copy || Date.now() - copy.at >= PAGE_CACHE_TTL_MS) {
+    let pending = filling.get(key);
+    if (!pending) {
+      pending = fill(key, selfUrl, locale)
+        .catch(() => null)
+        .finally(() => filling.delete(key));
+      filling.set(key, pending);
+    }
+    copy = (await pending) ?? undefined;
+  }
+  if (!copy) return null;
+  const headers = new Headers(copy.headers.map(([k, v]) => [k, v.replaceAll(copy.nonce, nonce)]));
+  headers.set("content-security-policy", csp);
+  return new Response(copy.body.replaceAll(copy.nonce, nonce), { status: copy.status, headers });
+}
