@@ -74,7 +74,7 @@ export async function cachedPage(key: string, selfUrl: string, locale: string, n
     copy = (await pending) ?? undefined;
   }
   if (!copy) return null;
-  const headers = new Headers(copy.headers.map(([k, v]) => [k, v.replaceAll(copy.nonce, nonce)]));
+  const headers = new Headers(copy.headers.map(([k, v]): [string, string] => [k, v.replaceAll(copy.nonce, nonce)]));
   headers.set("content-security-policy", csp);
   return new Response(copy.body.replaceAll(copy.nonce, nonce), { status: copy.status, headers });
 }
