@@ -48,10 +48,16 @@ function requestsAs(request: APIRequest, baseURL: string | undefined, storageFil
   return request.newContext({ baseURL, storageState: state });
 }
 
-/** The assignment pages listed in the judge's queue. */
+/** The assignment pages listed in the judge's queue: every entry, scored or not, page after page. */
 async function queueLinks(api: APIRequestContext): Promise<string[]> {
-  const html = await (await api.get("/judging")).text();
-  return [...new Set([...html.matchAll(/href="(\/judging\/\d+)"/g)].map((m) => m[1]!))];
+  const links = new Set<string>();
+  for (let page = 1; ; page++) {
+    const html = await (await api.get(`/judging?show=all&page=${page}`)).text();
+    const before = links.size;
+    for (const m of html.matchAll(/href="(\/judging\/\d+)"/g)) links.add(m[1]!);
+    // Past the last page only the "next entry" button links anywhere, and it is listed already.
+    if (links.size === before) return [...links];
+  }
 }
 
 test.describe("blind judging", () => {
@@ -63,7 +69,7 @@ test.describe("blind judging", () => {
       const api = await requestsAs(playwright.request, baseURL, judge, locale);
       const links = await queueLinks(api);
       expect(links.length, "the demo judge has assignments in the seed").toBeGreaterThan(0);
-      for (const path of ["/judging", ...links]) {
+      for (const path of ["/judging", "/judging?show=all", ...links]) {
         const page = await api.get(path);
         expect(page.status(), path).toBe(200);
         const html = await page.text();
@@ -72,7 +78,7 @@ test.describe("blind judging", () => {
         expect(rsc.status(), `${path} RSC`).toBe(200);
         expect(rsc.headers()["content-type"]).toContain("text/x-component");
         expectBlind(`${path} (${locale}) RSC payload`, await rsc.text());
-        if (path === "/judging") continue;
+        if (!/^\/judging\/\d+$/.test(path)) continue;
         // The browser tab shows the entry code, never a name.
         expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toMatch(/\d{4}-[A-Z]+-[A-Z]+-\d+/);
         for (const file of new Set([...html.matchAll(/href="(\/judging\/\d+\/file)"/g)].map((m) => m[1]!))) {

@@ -6,7 +6,7 @@ import { createEnrolledPupil, createOpenCampaign } from "@/db/factories-entries"
 import { assignments, campaignJudges, entries, judgeConflicts, rubricCriteria, userRoles } from "@/db/schema";
 import { saveEntry } from "@/lib/entries/mutations";
 import { applyAssignments, moveAssignment, previewAssignments } from "./assignments";
-import { getJudgeAssignment, listJudgeQueue, recuse, saveScore } from "./scoring";
+import { getJudgeAssignment, judgeQueueSummary, listJudgeQueue, recuse, saveScore } from "./scoring";
 
 const essay = (pupilId: string, categoryId: number) => ({
   pupilId,
@@ -151,6 +151,23 @@ describe("scoring", () => {
     await expect(saveScore(j1, { assignmentId: a1.id, points: { [c1!]: 8 }, comment: "", intent: "submit" })).rejects.toMatchObject({ fields: { [`points.${c2}`]: "errors.required" } });
     // (2·8 + 1·10) / (2·10 + 1·20) = 65
     expect(await saveScore(j1, { assignmentId: a1.id, points: { [c1!]: 8, [c2!]: 10 }, comment: "立意清楚", intent: "submit" })).toEqual({ total: 65, extraJudge: false });
+  });
+
+  it("lists what is still to score apart from the rest, a page at a time, and counts both per category", async () => {
+    const { j1, a1, criteria } = await scoredSetup();
+    const [c1, c2] = criteria.map((c) => String(c.id));
+    const [line] = await judgeQueueSummary(j1);
+    expect(line).toMatchObject({ total: 1, submitted: 0, toScore: 1 });
+    expect((await listJudgeQueue(j1, { todo: true, page: 1 })).map((r) => r.assignmentId)).toEqual([a1.id]);
+    // An entry not scored when judging has closed is no longer "to score".
+    const afterJudging = new Date(Date.now() + 365 * 86_400_000);
+    expect(await listJudgeQueue(j1, { todo: true, now: afterJudging })).toEqual([]);
+    expect((await judgeQueueSummary(j1, afterJudging))[0]!.toScore).toBe(0);
+    await saveScore(j1, { assignmentId: a1.id, points: { [c1!]: 8, [c2!]: 10 }, comment: "", intent: "submit" });
+    expect(await judgeQueueSummary(j1)).toMatchObject([{ total: 1, submitted: 1, toScore: 0 }]);
+    expect(await listJudgeQueue(j1, { todo: true, page: 1 })).toEqual([]);
+    expect((await listJudgeQueue(j1, { page: 1 })).map((r) => r.assignmentId)).toEqual([a1.id]);
+    expect(await listJudgeQueue(j1, { page: 2 })).toEqual([]);
   });
 
   it("adds a third judge, once, when the first two disagree by more than the set share", async () => {

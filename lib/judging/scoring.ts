@@ -16,9 +16,19 @@ import { weightedTotal } from "./results";
 
 export type Judge = { id: string };
 
-/** The judge's entries, newest campaign first, with what they have done on each. */
-export async function listJudgeQueue(judge: Judge) {
-  return getDb()
+export const QUEUE_PAGE_SIZE = 50;
+
+const queueOf = (judge: Judge) => and(eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe);
+// Still to score: not submitted, in a campaign whose judging is open.
+const toScore = (now: Date) => and(sql`${assignments.scoreStatus} is distinct from 'submitted'`, gt(campaigns.judgingEndsAt, now));
+const queueOrder = [sql`${campaigns.judgingEndsAt} desc`, asc(campaignCategories.sortOrder), asc(entries.code)] as const;
+
+/**
+ * The judge's entries, newest campaign first, then by category and code, with what they have
+ * done on each: all of them, or (`todo`) those still to score; a page at a time when `page` is given.
+ */
+export async function listJudgeQueue(judge: Judge, o: { todo?: boolean; page?: number; now?: Date } = {}) {
+  const q = getDb()
     .select({
       assignmentId: assignments.id,
       code: entries.code,
@@ -35,8 +45,31 @@ export async function listJudgeQueue(judge: Judge) {
     .innerJoin(entries, eq(entries.id, assignments.entryId))
     .innerJoin(campaignCategories, eq(campaignCategories.id, entries.categoryId))
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
-    .where(and(eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe))
-    .orderBy(sql`${campaigns.judgingEndsAt} desc`, asc(campaignCategories.sortOrder), asc(entries.code));
+    .where(and(queueOf(judge), o.todo ? toScore(o.now ?? new Date()) : undefined))
+    .orderBy(...queueOrder);
+  return o.page ? q.limit(QUEUE_PAGE_SIZE).offset((o.page - 1) * QUEUE_PAGE_SIZE) : q;
+}
+
+/** The judge's progress per campaign and category: how many entries, how many submitted. */
+export async function judgeQueueSummary(judge: Judge, now = new Date()) {
+  return getDb()
+    .select({
+      campaignId: campaigns.id,
+      campaignTitle: campaigns.title,
+      judgingEndsAt: campaigns.judgingEndsAt,
+      categoryName: campaignCategories.name,
+      entryType: campaignCategories.entryType,
+      total: sql<number>`count(*)::int`,
+      submitted: sql<number>`count(*) filter (where ${assignments.scoreStatus} = 'submitted')::int`,
+      toScore: sql<number>`count(*) filter (where ${toScore(now)})::int`,
+    })
+    .from(assignments)
+    .innerJoin(entries, eq(entries.id, assignments.entryId))
+    .innerJoin(campaignCategories, eq(campaignCategories.id, entries.categoryId))
+    .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
+    .where(queueOf(judge))
+    .groupBy(campaigns.id, campaignCategories.id)
+    .orderBy(sql`${campaigns.judgingEndsAt} desc`, asc(campaignCategories.sortOrder));
 }
 
 /** One assignment of this judge, with what is needed to judge it and nothing else. */
