@@ -25,8 +25,8 @@ export type BookingEmailProps = {
   code: string;
   manageUrl: string;
   icsUrl?: string;
-  /** A data: URL of the QR code of the booking code, shown at the door. */
-  qrDataUrl?: string;
+  /** The address of the QR code of the booking code, shown at the door. */
+  qrUrl?: string;
   /** For an offer: when it lapses, formatted. */
   offerUntil?: string;
 };
@@ -47,7 +47,7 @@ export function BookingEmail({
   code = "K7MQ3XPA",
   manageUrl = "http://localhost:3000/bookings/example",
   icsUrl,
-  qrDataUrl,
+  qrUrl,
   offerUntil = "",
 }: Partial<BookingEmailProps>) {
   const t = translator(locale);
@@ -69,7 +69,7 @@ export function BookingEmail({
         <br />
         {t("code", { code })}
       </Text>
-      {qrDataUrl ? <Img src={qrDataUrl} width="160" height="160" alt={t("qrAlt", { code })} /> : null}
+      {qrUrl ? <Img src={qrUrl} width="160" height="160" alt={t("qrAlt", { code })} /> : null}
       <Section style={{ margin: "8px 0 24px" }}>
         <Button href={manageUrl} style={textStyles.button}>
           {t(variant === "offer" ? "offer.button" : "manage")}

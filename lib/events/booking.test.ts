@@ -48,7 +48,7 @@ describe("bookSession", () => {
     expect((await getDb().select().from(eventSessions).where(eq(eventSessions.id, s.id)))[0]!.booked).toBe(3);
     const mails = await mailsTo(getDb(), input.email);
     const confirmed = mails.find((m) => m.kind === "event-confirmed")!;
-    expect(confirmed.html).toContain("data:image/png;base64");
+    expect(confirmed.html).toContain(`src="${origin}/qr/${r.outcome === "confirmed" && r.code}"`);
     expect(confirmed.html).toContain(`/bookings/${r.outcome === "confirmed" && r.token}/calendar`);
     expect(confirmed.subject).toContain("预约成功");
     const reminder = mails.find((m) => m.kind === "event-reminder")!;

@@ -1,6 +1,5 @@
 import "server-only";
 import { createElement } from "react";
-import QRCode from "qrcode";
 import { BookingEmail, bookingEmailSubject, type BookingEmailVariant } from "@/emails/events/booking";
 import type { DbOrTx } from "@/db/client";
 import { formatMailDate } from "@/lib/consent/emails";
@@ -25,17 +24,15 @@ export type BookingMail = {
 export const manageUrl = (origin: string, token: string) => `${origin}/bookings/${token}`;
 export const icsUrl = (origin: string, token: string) => `${origin}/bookings/${token}/calendar`;
 
-/** The QR code staff scan at the door holds only the booking code: nothing personal. */
-export function bookingQr(code: string): Promise<string> {
-  return QRCode.toDataURL(code, { margin: 1, width: 240, errorCorrectionLevel: "M" });
-}
+/** The QR code staff scan at the door holds only the booking code: nothing personal (app/qr). */
+export const qrPath = (code: string) => `/qr/${code}`;
 
 /**
  * Queues one message about a booking. The key is `event-<variant>/<booking id>`, so a retried
  * action never mails twice; `token` (when the booker's link is known) makes the button open the
  * booking, otherwise it opens the event page.
  */
-const fields = ["name", "eventTitle", "when", "venue", "places", "code", "manageUrl", "icsUrl", "qrDataUrl", "offerUntil"] as const;
+const fields = ["name", "eventTitle", "when", "venue", "places", "code", "manageUrl", "icsUrl", "qrUrl", "offerUntil"] as const;
 type Filler = Awaited<ReturnType<typeof renderEmailTemplate>>;
 // Rendering a React Email takes milliseconds; filling a rendered template, microseconds. Each
 // variant is rendered once per language, library name and layout (with or without QR and
@@ -47,7 +44,7 @@ function template(variant: BookingEmailVariant, locale: Locale, library: string,
   let t = templates.get(key);
   if (!t) {
     const values = placeholders(fields);
-    t = renderEmailTemplate(createElement(BookingEmail, { locale, variant, libraryName: library, ...values, icsUrl: extras ? values.icsUrl : undefined, qrDataUrl: extras ? values.qrDataUrl : undefined }));
+    t = renderEmailTemplate(createElement(BookingEmail, { locale, variant, libraryName: library, ...values, icsUrl: extras ? values.icsUrl : undefined, qrUrl: extras ? values.qrUrl : undefined }));
     templates.set(key, t);
     t.catch(() => templates.delete(key));
   }
@@ -76,7 +73,7 @@ export async function sendBookingMail(
     code: b.code,
     manageUrl: o.token ? manageUrl(o.origin, o.token) : `${o.origin}/events/${b.eventSlug}`,
     icsUrl: extras ? icsUrl(o.origin, o.token!) : "",
-    qrDataUrl: extras ? await bookingQr(b.code) : "",
+    qrUrl: extras ? `${o.origin}${qrPath(b.code)}` : "",
     offerUntil: o.offerUntil ? formatMailDate(o.offerUntil, b.locale, true) : "",
   });
   return enqueueMail(db, {

@@ -6,7 +6,7 @@ import { IntlProvider } from "@/components/intl-provider";
 import { ActionButton } from "@/components/ui/action-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { bookingQr } from "@/lib/events/emails";
+import { qrPath } from "@/lib/events/emails";
 import { formatSessionWhen } from "@/lib/events/format";
 import { getBookingByToken } from "@/lib/events/queries";
 import { isLocale } from "@/lib/i18n";
@@ -34,7 +34,6 @@ export default async function BookingPage({ params }: Props) {
   }
   const locale = isLocale(rawLocale) ? rawLocale : "zh-CN";
   const live = b.status === "confirmed" || b.status === "attended";
-  const qr = live ? await bookingQr(b.code) : null;
   const rows: [string, string][] = [
     [t("event"), b.eventTitle],
     [t("when"), formatSessionWhen(b.startsAt, b.endsAt, locale)],
@@ -60,10 +59,10 @@ export default async function BookingPage({ params }: Props) {
               </div>
             ))}
           </dl>
-          {qr ? (
+          {live ? (
             <figure className="flex flex-col items-center gap-1 self-center">
-              {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-              <img src={qr} alt={b.code} width={180} height={180} />
+              {/* eslint-disable-next-line @next/next/no-img-element -- a PNG of our own (app/qr); no optimiser in this deployment */}
+              <img src={qrPath(b.code)} alt={b.code} width={180} height={180} />
               <figcaption className="max-w-48 text-center text-sm text-ink-soft">{t("qr")}</figcaption>
             </figure>
           ) : null}
