@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, id, slug } from "@/lib/form-fields";
 import { parseShanghaiDateTime } from "@/lib/time";
 
 const dateTime = z
@@ -9,11 +10,6 @@ const dateTime = z
     if (!d) ctx.addIssue({ code: "custom", message: "errors.invalidDate" });
     return d ?? new Date(NaN);
   });
-
-const checkbox = z
-  .enum(["on"])
-  .optional()
-  .transform((v) => v === "on");
 
 // The category form posts only the limits of the chosen entry type, so a limit may be absent.
 const optionalInt = (min: number, max: number) =>
@@ -35,13 +31,7 @@ export const timelineFields = [
 
 export const campaignSchema = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(3)
-      .max(60)
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "campaigns.slugFormat"),
+    slug,
     title: z.string().trim().min(1).max(120),
     theme: z.string().trim().max(120),
     year: z.coerce.number().int().min(2000).max(2100),
@@ -76,7 +66,6 @@ export const campaignSchema = z
   });
 export type CampaignInput = Omit<z.output<typeof campaignSchema>, "cover">;
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const campaignIdSchema = z.object({ campaignId: id });
 export const campaignUpdateSchema = z.intersection(campaignIdSchema, campaignSchema);
 

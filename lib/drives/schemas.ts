@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { checkbox, id, slug } from "@/lib/form-fields";
 import { parseShanghaiDate } from "@/lib/time";
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-
 export const MAX_PLEDGE_BOOKS = 10_000;
-
-const checkbox = z
-  .enum(["on"])
-  .optional()
-  .transform((v) => v === "on");
 
 // Mainland mobile and landline numbers, written with or without spaces and dashes.
 const phone = z
@@ -152,13 +146,7 @@ const day = z
 
 export const driveSchema = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(3)
-      .max(60)
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "campaigns.slugFormat"),
+    slug,
     title: z.string().trim().min(1).max(120),
     story: z.string().max(20_000),
     town: z.string().trim().max(50),

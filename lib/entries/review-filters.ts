@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "@/lib/form-fields";
 
 // The staff list's filters live in the address (a GET form), so a filtered list can be bookmarked,
 // shared and exported with exactly the same query. Nothing here touches the database.
@@ -21,7 +22,6 @@ export type EntryFilters = {
 
 export const ENTRIES_PAGE_SIZE = 50;
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 // Each field on its own: a stale or hand-edited address drops the bad filter, not the whole list.
 const fields = {
   campaignId: id,

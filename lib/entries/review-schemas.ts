@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { id } from "@/lib/form-fields";
 import { parseShanghaiDateTime } from "@/lib/time";
 import { MAX_ESSAY_STORE } from "./schemas";
 
 // Inputs of the staff actions on entries (shared by the forms and app/admin/entries/actions.ts).
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const entryRefSchema = z.object({ entryId: id });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "@/lib/form-fields";
 
 /** Longest essay text kept at all (a draft may be longer than the category allows, to be cut down). */
 export const MAX_ESSAY_STORE = 30_000;
@@ -6,7 +7,6 @@ export const TITLE_MAX = 60;
 export const STATEMENT_MAX = 300;
 
 const text = (max: number) => z.string().trim().max(max).default("");
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 /**
  * What the entry form posts. Nothing is required for a draft; `submit` adds the category's

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { checkbox, id, slug } from "@/lib/form-fields";
 import { parseShanghaiDate, parseShanghaiDateTime } from "@/lib/time";
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 const dateTime = z
   .string()
@@ -20,11 +19,6 @@ const day = z
     if (!d) ctx.addIssue({ code: "custom", message: "errors.invalidDate" });
     return v;
   });
-
-const checkbox = z
-  .enum(["on"])
-  .optional()
-  .transform((v) => v === "on");
 
 // Mainland mobile and landline numbers, written with or without spaces and dashes.
 const phone = z
@@ -58,13 +52,7 @@ export const tokenSchema = z.object({ token: z.string().min(20).max(100) });
 
 export const eventSchema = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(3)
-      .max(60)
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "campaigns.slugFormat"),
+    slug,
     kind: z.enum(["exhibition", "activity", "lecture", "outreach"]),
     title: z.string().trim().min(1).max(120),
     description: z.string().max(20_000),

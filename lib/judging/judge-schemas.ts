@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { id } from "@/lib/form-fields";
 
 // What the judge's forms post. Shared by the server actions (app/judging/actions.ts) and the
 // client forms, so no server-only imports here.
 
 export const COMMENT_MAX = 1000;
 export const RECUSE_REASON_MAX = 300;
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The score form names each criterion's input `points.<criterion id>`. */
 export const pointsField = (criterionId: number) => `points.${criterionId}`;

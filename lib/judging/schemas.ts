@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { id } from "@/lib/form-fields";
 import type { ScoreBand } from "@/db/schema/judging";
 
 // Staff-side judging inputs, shared by the forms and the actions (no server imports here).
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 const userId = z.string().trim().min(1).max(100);
 const email = z.string().trim().toLowerCase().min(1).max(200).pipe(z.email());
 /** A number typed in a form: empty is "required", not 0. */

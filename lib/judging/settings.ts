@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { id } from "@/lib/form-fields";
 import { getDb } from "@/db/client";
 import { auditLog, campaignCategories, judgingSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,6 @@ import type { TierRule } from "./results";
 // The form names its fields rules.<category id>.<part> (kind, first, second, third, meritMin),
 // so an error and what was typed come back under the very name of the field.
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 /** A number typed in a form: empty is "required", not 0. */
 const typed = z.string().trim().min(1).max(12).transform(Number).pipe(z.number().min(0));
 /** The merit minimum: empty means no merit award at all. */
