@@ -14,9 +14,7 @@
 //    autocannon keeps 50 connections on the page. Target: within 1 s.
 // 3. pledges: 200 pledges at once through the server action (distinct nonces and addresses) to
 //    a fresh drive: all stored, 0 errors, exactly one confirmation each in the outbox, latency.
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
@@ -26,22 +24,14 @@ import { createSchool } from "@/db/factories";
 import { createCategoryRows, createDriveRow } from "@/db/factories-drives";
 import { driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges } from "@/db/schema/drives";
 import { outbox } from "@/db/schema/mail";
+import { actionId, at, fmt } from "./lib.mjs";
 
 const base = new URL(process.env.BENCH_URL ?? "http://localhost:3181");
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must match the running server's");
 
-function actionId(file, name) {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server/server-reference-manifest.json"), "utf8"));
-  const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!found) throw new Error(`${name} not found in the build's server-reference manifest`);
-  return found[0];
-}
 const ACTION = actionId("app/(public)/drives/[slug]/actions.ts", "pledgeAction");
 const run = Date.now().toString(36);
-const at = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
-const fmt = (times) => `p50 ${at(times, 0.5).toFixed(0)}  p90 ${at(times, 0.9).toFixed(0)}  p95 ${at(times, 0.95).toFixed(0)}  p99 ${at(times, 0.99).toFixed(0)}  max ${times.at(-1).toFixed(0)}`;
 
 const LINES = [
   { name: "绘本", target: 1200, welcome: "适合 3–8 岁孩子的中文绘本，八成新以上", notWelcome: "不收破损、涂画严重或缺页的书；不收点读书、玩具书" },

@@ -11,8 +11,6 @@
 // in the build's server-reference manifest, encodes [previous state, form data] the way React's
 // client does (encodeReply), and sends all N requests at once. Then it checks the database: N
 // submitted entries with N distinct codes and exactly one receipt in the outbox for each.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
 import { encode } from "next-auth/jwt";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -24,34 +22,18 @@ import {
 import { createPupilRow } from "@/db/factories-classes";
 import { entries } from "@/db/schema/entries";
 import { outbox } from "@/db/schema/mail";
+import { actionId } from "./lib.mjs";
 
 const base = new URL(process.env.BENCH_URL ?? "http://localhost:3161");
 const N = Number(process.env.BENCH_SUBMISSIONS ?? 200);
 // All N at once by default; BENCH_CONCURRENCY=10 keeps 10 in flight instead (as the home page figure does).
 const C = Number(process.env.BENCH_CONCURRENCY ?? N);
 const secret = process.env.AUTH_SECRET;
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 if (!process.env.DATABASE_URL || !secret)
   throw new Error(
     "DATABASE_URL and AUTH_SECRET must match the running server's",
   );
 
-function actionId(file, name) {
-  const manifest = JSON.parse(
-    readFileSync(
-      path.join(distDir, "server/server-reference-manifest.json"),
-      "utf8",
-    ),
-  );
-  const found = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === file && v.exportedName === name,
-  );
-  if (!found)
-    throw new Error(
-      `${name} not found in the build's server-reference manifest`,
-    );
-  return found[0];
-}
 
 const paragraph =
   "读完这本书，我久久不能平静。书中的主人公在困难面前没有退缩，而是一次又一次地站起来。我想起自己学骑自行车的时候，摔倒了很多次，也想过放弃，是妈妈的鼓励让我坚持下来。读书让我明白，成长就是在跌倒中学会站起来。";

@@ -12,8 +12,6 @@
 //    waiting-list email per booking in the outbox.
 // 2. Booking latency with 50 requests in flight, spread over 100 sessions.
 // 3. The event page (published, six exhibits, 42 sessions) with autocannon at 50 connections.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
 import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
 import { eq, inArray } from "drizzle-orm";
@@ -23,20 +21,13 @@ import { eventBookings, eventExhibits, eventSessions } from "@/db/schema/events"
 import { outbox } from "@/db/schema/mail";
 import { drawingPng } from "@/db/seed-entries-content";
 import { saveUpload } from "@/lib/storage";
+import { actionId, at, fmt } from "./lib.mjs";
 
 const base = new URL(process.env.BENCH_URL ?? "http://localhost:3171");
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must match the running server's");
 
-function actionId(file, name) {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server/server-reference-manifest.json"), "utf8"));
-  const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!found) throw new Error(`${name} not found in the build's server-reference manifest`);
-  return found[0];
-}
 const ACTION = actionId("app/(public)/events/[slug]/actions.ts", "bookVisitorAction");
 const run = Date.now().toString(36);
-const at = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 async function bookingBody(sessionId, i) {
   const form = new FormData();
@@ -74,7 +65,6 @@ async function send(slug, bodies, concurrency) {
   return { wall: performance.now() - started, times, outcomes, errors };
 }
 
-const fmt = (times) => `p50 ${at(times, 0.5).toFixed(0)}  p90 ${at(times, 0.9).toFixed(0)}  p95 ${at(times, 0.95).toFixed(0)}  p99 ${at(times, 0.99).toFixed(0)}  max ${times.at(-1).toFixed(0)}`;
 
 async function hotSession() {
   const db = getDb();
