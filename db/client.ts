@@ -67,3 +67,8 @@ export async function closeDb() {
 }
 
 export { schema };
+
+/** The rows of `db.execute()`: PGlite answers with `{ rows }`, postgres.js with the rows themselves. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}

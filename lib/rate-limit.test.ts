@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rateLimitEvents } from "@/db/schema";
-import { countRecent, hitRateLimit, recordEvent } from "./rate-limit";
+import { countRecent, hitRateLimit, hitRateLimits, recordEvent } from "./rate-limit";
 
 // Each test uses its own keys, so other files sharing a PostgreSQL database never interfere.
 const newKey = (label = "k") => `test-rl:${label}:${randomBytes(6).toString("hex")}`;
@@ -69,3 +69,17 @@ describe("hitRateLimit", () => {
     expect(await hitRateLimit(key, 1, 30)).toBe(true);
   });
 });
+
+describe("hitRateLimits", () => {
+  it("records a hit on every key only while every key is within its limit", async () => {
+    const ip = newKey("ip");
+    const email = newKey("email");
+    const both = () => hitRateLimits([{ key: ip, limit: 5 }, { key: email, limit: 2 }], 60);
+    expect([await both(), await both(), await both()]).toEqual([true, true, false]);
+    // The refused third hit recorded nothing, not even on the key still within its limit.
+    expect([await rowsFor(ip), await rowsFor(email)]).toEqual([2, 2]);
+    expect(await hitRateLimit(ip, 5, 60)).toBe(true);
+    expect(await rowsFor(ip)).toBe(3);
+  });
+});
+

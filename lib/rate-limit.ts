@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 import { rateLimitEvents } from "@/db/schema";
 
 /** Events recorded for `key` in the last `windowSeconds`. */
@@ -16,9 +16,29 @@ export async function recordEvent(key: string) {
   await getDb().insert(rateLimitEvents).values({ key });
 }
 
+/**
+ * Records one hit on each key, and says whether every key stays within its limit per window;
+ * when one would not, nothing is recorded. One statement, however many keys.
+ */
+export async function hitRateLimits(limits: { key: string; limit: number }[], windowSeconds: number): Promise<boolean> {
+  const rows = rowsOf<{ ok: boolean }>(
+    await getDb().execute(sql`
+      WITH l (key, lim) AS (VALUES ${sql.join(
+        limits.map((x) => sql`(${x.key}::text, ${x.limit}::int)`),
+        sql`, `,
+      )}),
+      counts AS (
+        SELECT l.key, l.lim, (SELECT count(*) FROM rate_limit_events e WHERE e.key = l.key AND e.at > now() - make_interval(secs => ${windowSeconds})) AS n
+        FROM l
+      ),
+      verdict AS (SELECT bool_and(n < lim) AS ok FROM counts),
+      recorded AS (INSERT INTO rate_limit_events (key) SELECT counts.key FROM counts, verdict WHERE verdict.ok RETURNING 1)
+      SELECT ok FROM verdict`),
+  );
+  return rows[0]?.ok === true;
+}
+
 /** Records one hit and says whether it stays within `limit` per window. */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
-  if ((await countRecent(key, windowSeconds)) >= limit) return false;
-  await recordEvent(key);
-  return true;
+export function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  return hitRateLimits([{ key, limit }], windowSeconds);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb, rowsOf, type DbOrTx } from "@/db/client";
 import { auditLog, driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives } from "@/db/schema";
 import { hashToken, newToken, readableCode } from "@/lib/crypto";
 import { getCachedHighlights } from "@/lib/content/queries";
@@ -271,7 +271,7 @@ export async function changeCategory(driveId: number, categoryId: number, op: "u
         SELECT 1 FROM drive_pledge_items WHERE category_id = ${categoryId}
         UNION ALL SELECT 1 FROM drive_intakes WHERE category_id = ${categoryId}
         UNION ALL SELECT 1 FROM drive_delivery_items WHERE category_id = ${categoryId} LIMIT 1`);
-      if ((Array.isArray(used) ? used : (used as { rows: unknown[] }).rows).length) throw new AppError("conflict", undefined, "drivesAdmin.categoryInUse");
+      if (rowsOf(used).length) throw new AppError("conflict", undefined, "drivesAdmin.categoryInUse");
       await tx.delete(driveCategories).where(eq(driveCategories.id, categoryId));
     } else {
       const j = op === "up" ? i - 1 : i + 1;

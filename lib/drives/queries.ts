@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb, rowsOf, type DbOrTx } from "@/db/client";
 import { driveCategories, driveDeliveries, driveDeliveryItems, driveIntakes, drivePledgeItems, drivePledges, drives, schools } from "@/db/schema";
 import { hashToken } from "@/lib/crypto";
 import type { PledgeFilter } from "./schemas";
@@ -134,8 +134,7 @@ export async function listShownDonors(db: DbOrTx, driveId: number, limit = 100) 
 export async function schoolTotals(db: DbOrTx, driveId: number) {
   // Raw SQL: a one-table select drops the table names the correlated subqueries need.
   type Row = { id: number; name: string; pledged: number; accepted: number; declined: number };
-  // PGlite answers with `{ rows }`, postgres.js with the rows themselves.
-  const r = (await db.execute(sql`
+  const r = await db.execute(sql`
     SELECT s.id, s.name,
       coalesce((SELECT sum(i.count) FROM drive_pledge_items i JOIN drive_pledges p ON p.id = i.pledge_id
         WHERE p.drive_id = ${driveId} AND p.school_id = s.id AND p.status <> 'cancelled'), 0)::int AS pledged,
@@ -145,8 +144,8 @@ export async function schoolTotals(db: DbOrTx, driveId: number) {
         WHERE k.drive_id = ${driveId} AND coalesce(p.school_id, k.school_id) = s.id), 0)::int AS declined
     FROM schools s
     WHERE s.id IN (SELECT school_id FROM drive_pledges WHERE drive_id = ${driveId} UNION SELECT school_id FROM drive_intakes WHERE drive_id = ${driveId})
-    ORDER BY accepted DESC, pledged DESC, s.name`)) as unknown as Row[] | { rows: Row[] };
-  return (Array.isArray(r) ? r : r.rows).filter((x) => x.pledged > 0 || x.accepted > 0);
+    ORDER BY accepted DESC, pledged DESC, s.name`);
+  return rowsOf<Row>(r).filter((x) => x.pledged > 0 || x.accepted > 0);
 }
 
 /** What the donor's link shows: the pledge, its drive and its books by category. */

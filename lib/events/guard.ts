@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { hitRateLimits } from "@/lib/rate-limit";
 
 const limit = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -14,6 +14,9 @@ const limit = (name: string, fallback: number) => {
  */
 export async function guardBooking(o: { honeypot: string; ip: string; email: string }) {
   if (o.honeypot.trim()) throw new AppError("invalid");
-  if (!(await hitRateLimit(`events-book:ip:${o.ip}`, limit("EVENTS_BOOKING_LIMIT_IP", 30), 3600))) throw new AppError("rate_limited");
-  if (!(await hitRateLimit(`events-book:email:${o.email.toLowerCase()}`, limit("EVENTS_BOOKING_LIMIT_EMAIL", 8), 3600))) throw new AppError("rate_limited");
+  const limits = [
+    { key: `events-book:ip:${o.ip}`, limit: limit("EVENTS_BOOKING_LIMIT_IP", 30) },
+    { key: `events-book:email:${o.email.toLowerCase()}`, limit: limit("EVENTS_BOOKING_LIMIT_EMAIL", 8) },
+  ];
+  if (!(await hitRateLimits(limits, 3600))) throw new AppError("rate_limited");
 }
