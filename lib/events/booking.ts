@@ -5,8 +5,8 @@ import { eventBookings, eventSessions, events, outbox, type EventBooking } from 
 import { hashToken, newToken, readableCode } from "@/lib/crypto";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { idempotencyKey } from "@/lib/mail";
-import { reminderTime, sendBookingMail, type BookingMail } from "./emails";
+import { enqueueMails, idempotencyKey } from "@/lib/mail";
+import { bookingMessage, confirmationMessages, sendBookingMail, type BookingMail } from "./emails";
 
 // Statuses a booker can cancel that hold places in `event_sessions.booked` (attended and
 // no-show bookings keep theirs: the session has happened).
@@ -43,6 +43,9 @@ type Opts = {
   unsafeCheckThenAct?: boolean;
 };
 
+/** Where the event is, as the emails say it: the village (for outreach days), then the venue. */
+const venueOf = sql<string>`trim(concat_ws(' ', nullif(${events.village}, ''), ${events.venue}))`;
+
 /** The mail context of a booking: its session and event, read in the caller's transaction. */
 export async function bookingMailContext(db: DbOrTx, bookingId: number): Promise<BookingMail> {
   const [row] = await db
@@ -55,7 +58,7 @@ export async function bookingMailContext(db: DbOrTx, bookingId: number): Promise
       partySize: eventBookings.partySize,
       eventTitle: events.title,
       eventSlug: events.slug,
-      venue: sql<string>`trim(concat_ws(' ', nullif(${events.village}, ''), ${events.venue}))`,
+      venue: venueOf,
       startsAt: eventSessions.startsAt,
       endsAt: eventSessions.endsAt,
     })
@@ -113,8 +116,19 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
   const size = input.kind === "visitor" ? input.partySize : input.pupils + input.adults;
   try {
     return await db.transaction(async (tx) => {
+      // With what the emails say of the event, so the booking needs no second read for them.
       const [session] = await tx
-        .select({ id: eventSessions.id, startsAt: eventSessions.startsAt, capacity: eventSessions.capacity, booked: eventSessions.booked, cancelledAt: eventSessions.cancelledAt })
+        .select({
+          id: eventSessions.id,
+          startsAt: eventSessions.startsAt,
+          endsAt: eventSessions.endsAt,
+          capacity: eventSessions.capacity,
+          booked: eventSessions.booked,
+          cancelledAt: eventSessions.cancelledAt,
+          eventTitle: events.title,
+          eventSlug: events.slug,
+          venue: venueOf,
+        })
         .from(eventSessions)
         .innerJoin(events, eq(events.id, eventSessions.eventId))
         .where(and(eq(eventSessions.id, input.sessionId), eq(events.status, "published"), isNull(events.cancelledAt)));
@@ -139,9 +153,21 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
           locale: input.locale,
         })
         .returning({ id: eventBookings.id, code: eventBookings.code });
-      const mail = await bookingMailContext(tx, row!.id);
-      await sendBookingMail(tx, took ? "confirmed" : "waiting", mail, { origin: opts.origin, token });
-      if (took) await scheduleReminder(tx, mail, token, opts.origin, now);
+      const mail: BookingMail = {
+        bookingId: row!.id,
+        code: row!.code,
+        name: input.name,
+        email: input.email,
+        locale: input.locale,
+        partySize: size,
+        eventTitle: session.eventTitle,
+        eventSlug: session.eventSlug,
+        venue: session.venue,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+      };
+      // The confirmation and its reminder (or the waiting-list message) in one statement.
+      await enqueueMails(tx, took ? await confirmationMessages(tx, mail, { origin: opts.origin, token, now }) : [await bookingMessage(tx, "waiting", mail, { origin: opts.origin, token })]);
       return { outcome: took ? ("confirmed" as const) : ("waiting" as const), bookingId: row!.id, code: row!.code, token };
     });
   } catch (e) {
@@ -152,11 +178,6 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
     }
     throw e;
   }
-}
-
-async function scheduleReminder(tx: DbOrTx, mail: BookingMail, token: string, origin: string, now: Date) {
-  const at = reminderTime(mail.startsAt, now);
-  if (at) await sendBookingMail(tx, "reminder", mail, { origin, token, sendAfter: at });
 }
 
 /** A cancelled booking must not be reminded: its pending reminder is withdrawn with it. */
@@ -220,9 +241,7 @@ export async function acceptOffer(token: string, o: { origin: string; now?: Date
     const b = await lockByToken(tx, token);
     if (b.status !== "offered" || !b.offerExpiresAt || b.offerExpiresAt <= now) throw new AppError("conflict", undefined, "events.offerGone");
     await tx.update(eventBookings).set({ status: "confirmed", offerExpiresAt: null }).where(eq(eventBookings.id, b.id));
-    const mail = await bookingMailContext(tx, b.id);
-    await sendBookingMail(tx, "confirmed", mail, { origin: o.origin, token });
-    await scheduleReminder(tx, mail, token, o.origin, now);
+    await enqueueMails(tx, await confirmationMessages(tx, await bookingMailContext(tx, b.id), { origin: o.origin, token, now }));
   });
 }
 

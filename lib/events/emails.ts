@@ -4,7 +4,7 @@ import { BookingEmail, bookingEmailSubject, type BookingEmailVariant } from "@/e
 import type { DbOrTx } from "@/db/client";
 import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, placeholders, renderEmailTemplate } from "@/lib/mail";
+import { enqueueMail, libraryName, placeholders, renderEmailTemplate, type NewMail } from "@/lib/mail";
 import { formatSessionWhen } from "./format";
 
 export type BookingMail = {
@@ -51,17 +51,14 @@ function template(variant: BookingEmailVariant, locale: Locale, library: string,
   return t;
 }
 
+type MailOpts = { origin: string; token?: string; sendAfter?: Date; offerUntil?: Date };
+
 /**
- * Queues one message about a booking. The key is `event-<variant>/<booking id>`, so a retried
- * action never mails twice; `token` (when the booker's link is known) makes the button open the
- * booking, otherwise it opens the event page.
+ * One message about a booking, ready to queue. The key is `event-<variant>/<booking id>`, so a
+ * retried action never mails twice; `token` (when the booker's link is known) makes the button
+ * open the booking, otherwise it opens the event page.
  */
-export async function sendBookingMail(
-  db: DbOrTx,
-  variant: BookingEmailVariant,
-  b: BookingMail,
-  o: { origin: string; token?: string; sendAfter?: Date; offerUntil?: Date },
-): Promise<boolean> {
+export async function bookingMessage(db: DbOrTx, variant: BookingEmailVariant, b: BookingMail, o: MailOpts): Promise<NewMail> {
   const extras = variant === "confirmed" && Boolean(o.token);
   const fill = await template(variant, b.locale, await libraryName(db, b.locale), extras);
   const { html, text } = fill({
@@ -76,7 +73,7 @@ export async function sendBookingMail(
     qrUrl: extras ? `${o.origin}${qrPath(b.code)}` : "",
     offerUntil: o.offerUntil ? formatMailDate(o.offerUntil, b.locale, true) : "",
   });
-  return enqueueMail(db, {
+  return {
     kind: `event-${variant}`,
     entityId: b.bookingId,
     to: b.email,
@@ -85,7 +82,21 @@ export async function sendBookingMail(
     html,
     text,
     sendAfter: o.sendAfter,
-  });
+  };
+}
+
+/** Queues one message about a booking (see bookingMessage); false when it was queued before. */
+export async function sendBookingMail(db: DbOrTx, variant: BookingEmailVariant, b: BookingMail, o: MailOpts): Promise<boolean> {
+  return enqueueMail(db, await bookingMessage(db, variant, b, o));
+}
+
+/** A confirmed booking's messages: the confirmation, and the reminder for the day before when that is still ahead. */
+export async function confirmationMessages(db: DbOrTx, b: BookingMail, o: { origin: string; token: string; now: Date }): Promise<NewMail[]> {
+  const at = reminderTime(b.startsAt, o.now);
+  return Promise.all([
+    bookingMessage(db, "confirmed", b, { origin: o.origin, token: o.token }),
+    ...(at ? [bookingMessage(db, "reminder", b, { origin: o.origin, token: o.token, sendAfter: at })] : []),
+  ]);
 }
 
 /** 09:00 Beijing on the day before the session; none when that moment has already passed. */

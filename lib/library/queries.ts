@@ -3,6 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, librarySettings, towns } from "@/db/schema";
 import { memoize } from "@/lib/cache";
+import { forgetLibraryName } from "@/lib/mail/send";
 import type { Locale } from "@/lib/i18n";
 import type { LibrarySettingsInput } from "./schemas";
 
@@ -40,6 +41,7 @@ export async function updateLibrarySettings(input: LibrarySettingsInput, actorId
     await tx.insert(auditLog).values({ actorId, action: "update", entity: "library_settings", entityId: "1", data: input });
   });
   cachedSettings.clear();
+  forgetLibraryName();
 }
 
 export async function listTowns() {

@@ -14,15 +14,28 @@ import { renderEmail } from "./render";
 
 const FALLBACK_NAME = { "zh-CN": "书香", en: "Shuxiang" } as const;
 
+// Every message names the library: read it at most every few seconds, through the caller's
+// handle (inside its transaction: PGlite has one connection). A change made here clears it.
+const NAME_TTL_MS = 5_000;
+let names: { at: number; zh?: string; en?: string } | undefined;
+
 /** The library's name for the email header and footer, in the reader's language. */
 export async function libraryName(db: DbOrTx, locale: Locale): Promise<string> {
-  const [row] = await db
-    .select({ nameZh: librarySettings.nameZh, nameEn: librarySettings.nameEn })
-    .from(librarySettings)
-    .where(eq(librarySettings.id, 1))
-    .limit(1);
-  const name = locale === "en" ? row?.nameEn : row?.nameZh;
+  if (!names || Date.now() - names.at > NAME_TTL_MS) {
+    const [row] = await db
+      .select({ nameZh: librarySettings.nameZh, nameEn: librarySettings.nameEn })
+      .from(librarySettings)
+      .where(eq(librarySettings.id, 1))
+      .limit(1);
+    names = { at: Date.now(), zh: row?.nameZh, en: row?.nameEn };
+  }
+  const name = locale === "en" ? names.en : names.zh;
   return name?.trim() || FALLBACK_NAME[locale];
+}
+
+/** After the library's details change. */
+export function forgetLibraryName() {
+  names = undefined;
 }
 
 /** A stable id that does not put the secret itself into keys that staff pages show. */
