@@ -27,11 +27,6 @@ export const icsUrl = (origin: string, token: string) => `${origin}/bookings/${t
 /** The QR code staff scan at the door holds only the booking code: nothing personal (app/qr). */
 export const qrPath = (code: string) => `/qr/${code}`;
 
-/**
- * Queues one message about a booking. The key is `event-<variant>/<booking id>`, so a retried
- * action never mails twice; `token` (when the booker's link is known) makes the button open the
- * booking, otherwise it opens the event page.
- */
 const fields = ["name", "eventTitle", "when", "venue", "places", "code", "manageUrl", "icsUrl", "qrUrl", "offerUntil"] as const;
 type Filler = Awaited<ReturnType<typeof renderEmailTemplate>>;
 // Rendering a React Email takes milliseconds; filling a rendered template, microseconds. Each
