@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
 
 /**
  * An area's sections as tabs; the current one (the longest that holds the page, so a pledge's
@@ -10,9 +9,6 @@ import { useEffect, useRef } from "react";
  */
 export function Tabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
   const path = usePathname();
-  const here = useRef<HTMLAnchorElement>(null);
-  // On a narrow screen the row scrolls: keep the current tab in sight.
-  useEffect(() => here.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [path]);
   const current = tabs
     .filter((tab) => path === tab.href || path.startsWith(`${tab.href}/`))
     .reduce<string | null>((best, tab) => (!best || tab.href.length > best.length ? tab.href : best), null);
@@ -20,14 +16,13 @@ export function Tabs({ label, tabs }: { label: string; tabs: { href: string; lab
     <nav aria-label={label} className="no-print -mx-1 mb-6 overflow-x-auto border-b border-line">
       <ul className="flex gap-1">
         {tabs.map((tab) => {
-          const isCurrent = tab.href === current;
+          const here = tab.href === current;
           return (
             <li key={tab.href}>
               <Link
                 href={tab.href}
-                ref={isCurrent ? here : undefined}
-                aria-current={isCurrent ? "page" : undefined}
-                className={`block min-h-11 whitespace-nowrap border-b-2 px-3 py-2 no-underline ${isCurrent ? "border-accent font-bold text-accent-deep" : "border-transparent text-ink hover:bg-paper-deep"}`}
+                aria-current={here ? "page" : undefined}
+                className={`block min-h-11 whitespace-nowrap border-b-2 px-3 py-2 no-underline ${here ? "border-accent font-bold text-accent-deep" : "border-transparent text-ink hover:bg-paper-deep"}`}
               >
                 {tab.label}
               </Link>
