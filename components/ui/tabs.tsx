@@ -13,8 +13,8 @@ export function Tabs({ label, tabs }: { label: string; tabs: { href: string; lab
     .filter((tab) => path === tab.href || path.startsWith(`${tab.href}/`))
     .reduce<string | null>((best, tab) => (!best || tab.href.length > best.length ? tab.href : best), null);
   return (
-    <nav aria-label={label} className="no-print -mx-1 mb-6 overflow-x-auto border-b border-line">
-      <ul className="flex gap-1">
+    <nav aria-label={label} className="no-print -mx-1 mb-6 border-b border-line">
+      <ul className="flex flex-wrap gap-x-1">
         {tabs.map((tab) => {
           const here = tab.href === current;
           return (
