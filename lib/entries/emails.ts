@@ -6,7 +6,7 @@ import { schools, users } from "@/db/schema";
 import { EntryReceiptEmail, entryReceiptSubject } from "@/emails/entries/receipt";
 import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail } from "@/lib/mail";
+import { cachedEmailTemplate, enqueueMail, libraryName, placeholders } from "@/lib/mail";
 import type { EntryPupil, EntrySlot } from "./queries";
 
 type Recipient = { to: string; name: string; locale: Locale };
@@ -29,6 +29,8 @@ export async function entryRecipient(db: DbOrTx, pupil: EntryPupil): Promise<Rec
   return school ? { to: school.email, name: school.name, locale: "zh-CN" } : null;
 }
 
+const receiptFields = ["recipientName", "pupilName", "campaignTitle", "categoryName", "entryTitle", "code", "submittedAt", "closesAt"] as const;
+
 /** The receipt of a submitted entry, with its code. Once per entry: `entry-receipt/<id>`. */
 export async function sendEntryReceiptMail(
   db: DbOrTx,
@@ -36,19 +38,20 @@ export async function sendEntryReceiptMail(
 ): Promise<boolean> {
   const to = await entryRecipient(db, m.pupil);
   if (!to) return false;
-  const { html, text } = await renderEmail(
-    createElement(EntryReceiptEmail, {
-      locale: to.locale,
-      libraryName: await libraryName(db, to.locale),
-      recipientName: to.name,
-      pupilName: m.pupil.pupilName ?? "",
-      campaignTitle: m.slot.campaign.title,
-      categoryName: m.slot.category.name,
-      entryTitle: m.title,
-      code: m.code,
-      submittedAt: formatMailDate(m.submittedAt, to.locale, true),
-      closesAt: formatMailDate(m.slot.window.closesAt, to.locale, true),
-    }),
+  const library = await libraryName(db, to.locale);
+  // Rendered once per language and library name, then filled for each entry.
+  const fill = await cachedEmailTemplate(JSON.stringify(["entry-receipt", to.locale, library]), () =>
+    createElement(EntryReceiptEmail, { locale: to.locale, libraryName: library, ...placeholders(receiptFields) }),
   );
+  const { html, text } = fill({
+    recipientName: to.name,
+    pupilName: m.pupil.pupilName ?? "",
+    campaignTitle: m.slot.campaign.title,
+    categoryName: m.slot.category.name,
+    entryTitle: m.title,
+    code: m.code,
+    submittedAt: formatMailDate(m.submittedAt, to.locale, true),
+    closesAt: formatMailDate(m.slot.window.closesAt, to.locale, true),
+  });
   return enqueueMail(db, { kind: "entry-receipt", entityId: m.entryId, to: to.to, locale: to.locale, subject: entryReceiptSubject(to.locale, m.code), html, text });
 }

@@ -73,6 +73,20 @@ describe("submitting an essay", () => {
     expect(mail!.toAddress).toBe(teacher.email);
   });
 
+  it("fills the receipt with the entry's own words, escaped in the HTML and as typed in the text", async () => {
+    const db = getDb();
+    const { campaign, essay: cat } = await createOpenCampaign(db);
+    const { pupil } = await createEnrolledPupil(db, campaign.id, { guardianEmail: `p-${campaign.id}@example.test` });
+    const me = asUser(pupil.user.id, ["student"]);
+    const r = await saveEntry(me, essay(me.id, cat.id, { title: "<我&书> [[code]]" }));
+    const [mail] = await db.select().from(outbox).where(eq(outbox.idempotencyKey, `entry-receipt/${r.entryId}`));
+    expect(mail!.html).toContain("&lt;我&amp;书&gt; [[code]]");
+    expect(mail!.html).not.toContain("<我&书>");
+    expect(mail!.text).toContain("<我&书> [[code]]");
+    expect(mail!.text).toContain(r.code!);
+    expect(mail!.text).toContain(cat.name);
+  });
+
   it("refuses an essay over the limit and a missing title and book", async () => {
     const db = getDb();
     const { campaign, essay: cat } = await createOpenCampaign(db, { maxChars: 20 });

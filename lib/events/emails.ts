@@ -4,7 +4,7 @@ import { BookingEmail, bookingEmailSubject, type BookingEmailVariant } from "@/e
 import type { DbOrTx } from "@/db/client";
 import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, placeholders, renderEmailTemplate, type NewMail } from "@/lib/mail";
+import { cachedEmailTemplate, enqueueMail, libraryName, placeholders, type NewMail } from "@/lib/mail";
 import { formatSessionWhen } from "./format";
 
 export type BookingMail = {
@@ -28,22 +28,13 @@ export const icsUrl = (origin: string, token: string) => `${origin}/bookings/${t
 export const qrPath = (code: string) => `/qr/${code}`;
 
 const fields = ["name", "eventTitle", "when", "venue", "places", "code", "manageUrl", "icsUrl", "qrUrl", "offerUntil"] as const;
-type Filler = Awaited<ReturnType<typeof renderEmailTemplate>>;
-// Rendering a React Email takes milliseconds; filling a rendered template, microseconds. Each
-// variant is rendered once per language, library name and layout (with or without QR and
-// calendar link) and kept for the life of the process: it holds no data of any booking.
-const templates = new Map<string, Promise<Filler>>();
-
-function template(variant: BookingEmailVariant, locale: Locale, library: string, extras: boolean): Promise<Filler> {
-  const key = JSON.stringify([variant, locale, library, extras]);
-  let t = templates.get(key);
-  if (!t) {
+// Each variant is rendered once per language, library name and layout (with or without QR code
+// and calendar link), then filled for each booking.
+function template(variant: BookingEmailVariant, locale: Locale, library: string, extras: boolean) {
+  return cachedEmailTemplate(JSON.stringify(["booking", variant, locale, library, extras]), () => {
     const values = placeholders(fields);
-    t = renderEmailTemplate(createElement(BookingEmail, { locale, variant, libraryName: library, ...values, icsUrl: extras ? values.icsUrl : undefined, qrUrl: extras ? values.qrUrl : undefined }));
-    templates.set(key, t);
-    t.catch(() => templates.delete(key));
-  }
-  return t;
+    return createElement(BookingEmail, { locale, variant, libraryName: library, ...values, icsUrl: extras ? values.icsUrl : undefined, qrUrl: extras ? values.qrUrl : undefined });
+  });
 }
 
 type MailOpts = { origin: string; token?: string; sendAfter?: Date; offerUntil?: Date };

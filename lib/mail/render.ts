@@ -44,6 +44,26 @@ export async function renderEmailTemplate(element: ReactElement): Promise<(value
   return (values) => ({ html: fill(html, values, escape), text: fill(text, values, (v) => v) });
 }
 
+export type EmailFiller = Awaited<ReturnType<typeof renderEmailTemplate>>;
+
+// Templates kept for the life of the process, by their key: they hold no one's data, only the
+// layout, the language and the library's name that their key names.
+const templates = new Map<string, Promise<EmailFiller>>();
+
+/**
+ * The template for `key`, rendered (by `element`) the first time it is asked for. Rendering a React
+ * Email takes milliseconds; filling a rendered template, microseconds.
+ */
+export function cachedEmailTemplate(key: string, element: () => ReactElement): Promise<EmailFiller> {
+  let t = templates.get(key);
+  if (!t) {
+    t = renderEmailTemplate(element());
+    templates.set(key, t);
+    t.catch(() => templates.delete(key));
+  }
+  return t;
+}
+
 /** The placeholders renderEmailTemplate fills, for the props of a template rendered once. */
 export function placeholders<K extends string>(keys: readonly K[]): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, `[[${k}]]`])) as Record<K, string>;
