@@ -4,24 +4,17 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, campaignBooks, campaignCategories, campaigns, entries } from "@/db/schema";
 import { getCachedHighlights } from "@/lib/content/queries";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { saveUpload } from "@/lib/storage";
+import { saveOptionalImage } from "@/lib/storage";
 import type { BookInput, CampaignInput, CategoryInput } from "./schemas";
-
-const COVER_RULES = { allowed: ["image/jpeg", "image/png", "image/webp"] as const, maxBytes: 5 * 1024 * 1024, isPublic: true };
 
 async function audit(db: DbOrTx, actorId: string, action: string, campaignId: number, data?: Record<string, unknown>) {
   await db.insert(auditLog).values({ actorId, action, entity: "campaign", entityId: String(campaignId), data });
 }
 
-async function coverFileId(db: DbOrTx, cover: File | undefined, actorId: string) {
-  if (!cover || cover.size === 0) return undefined;
-  return (await saveUpload(db, "cover", cover, COVER_RULES, actorId)).id;
-}
-
 export async function createCampaign({ cover, ...input }: CampaignInput & { cover?: File }, actorId: string) {
   try {
     return await getDb().transaction(async (tx) => {
-      const coverId = await coverFileId(tx, cover, actorId);
+      const coverId = await saveOptionalImage(tx, "cover", cover, actorId);
       const [row] = await tx
         .insert(campaigns)
         .values({ ...input, coverFileId: coverId ?? null, createdBy: actorId })
@@ -38,7 +31,7 @@ export async function createCampaign({ cover, ...input }: CampaignInput & { cove
 export async function updateCampaign(campaignId: number, { cover, ...input }: CampaignInput & { cover?: File }, actorId: string) {
   try {
     await getDb().transaction(async (tx) => {
-      const coverId = await coverFileId(tx, cover, actorId);
+      const coverId = await saveOptionalImage(tx, "cover", cover, actorId);
       const [row] = await tx
         .update(campaigns)
         .set({ ...input, ...(coverId ? { coverFileId: coverId } : {}), updatedAt: sql`now()` })

@@ -7,7 +7,7 @@ import { hashToken, newToken, readableCode } from "@/lib/crypto";
 import { getCachedHighlights } from "@/lib/content/queries";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { saveUpload } from "@/lib/storage";
+import { saveOptionalImage } from "@/lib/storage";
 import { donorsOf, driveForMail, sendDonorMail, sendPledgeMail } from "./emails";
 import { driveProgress, stillNeeded } from "./queries";
 import type { CategoryInput, DeliveryInput, DriveInput, DriveStateChange, IntakeInput, ItemInput, PledgeChangeInput, PledgeInput } from "./schemas";
@@ -160,7 +160,6 @@ export async function recordIntake(input: IntakeInput, actorId: string, o: Opts)
   });
 }
 
-const IMAGE_RULES = { allowed: ["image/jpeg", "image/png", "image/webp"] as const, maxBytes: 5 * 1024 * 1024, isPublic: true };
 
 /**
  * Records books handed over at the destination and tells everyone who gave. The mail key is
@@ -177,7 +176,7 @@ export async function recordDelivery(input: DeliveryInput, actorId: string, o: O
       const inStock = c.accepted - c.delivered;
       if (item.count > inStock) throw new AppError("invalid", { [`count_${item.categoryId}`]: ["drivesAdmin.moreThanInStock", { n: Math.max(0, inStock) }] });
     }
-    const photoFileId = input.photo && input.photo.size > 0 ? (await saveUpload(tx, "photo", input.photo, IMAGE_RULES, actorId)).id : null;
+    const photoFileId = (await saveOptionalImage(tx, "photo", input.photo, actorId)) ?? null;
     const [row] = await tx
       .insert(driveDeliveries)
       .values({ driveId: input.driveId, deliveredOn: input.deliveredOn, receivedBy: input.receivedBy, photoFileId, recordedBy: actorId })
@@ -206,7 +205,7 @@ async function audit(db: DbOrTx, actorId: string, action: string, driveId: numbe
 export async function saveDrive(driveId: number | null, { cover, startsOn, endsOn, ...input }: DriveInput, actorId: string): Promise<number> {
   try {
     const id = await getDb().transaction(async (tx) => {
-      const coverFileId = cover && cover.size > 0 ? (await saveUpload(tx, "cover", cover, IMAGE_RULES, actorId)).id : undefined;
+      const coverFileId = await saveOptionalImage(tx, "cover", cover, actorId);
       const values = { ...input, startsAt: startsOn, endsAt: new Date(endsOn.getTime() + DAY_MS), ...(coverFileId ? { coverFileId } : {}) };
       const [row] = driveId
         ? await tx.update(drives).set(values).where(eq(drives.id, driveId)).returning({ id: drives.id })

@@ -4,13 +4,12 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, eventBookings, eventExhibits, eventSessions, events } from "@/db/schema";
 import { getCachedHighlights } from "@/lib/content/queries";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { saveUpload } from "@/lib/storage";
+import { PUBLIC_IMAGE, saveOptionalImage, saveUpload } from "@/lib/storage";
 import { parseShanghaiDate, parseShanghaiDateTime } from "@/lib/time";
 import { bookingMailContext, offerFreedPlaces } from "./booking";
 import { sendBookingMail } from "./emails";
 import type { EventInput, SessionEditInput, SessionRunInput } from "./schemas";
 
-const IMAGE_RULES = { allowed: ["image/jpeg", "image/png", "image/webp"] as const, maxBytes: 5 * 1024 * 1024, isPublic: true };
 
 async function audit(db: DbOrTx, actorId: string, action: string, eventId: number, data?: Record<string, unknown>) {
   await db.insert(auditLog).values({ actorId, action, entity: "event", entityId: String(eventId), data });
@@ -19,7 +18,7 @@ async function audit(db: DbOrTx, actorId: string, action: string, eventId: numbe
 export async function saveEvent(eventId: number | null, { cover, ...input }: EventInput & { cover?: File }, actorId: string): Promise<number> {
   try {
     const id = await getDb().transaction(async (tx) => {
-      const coverFileId = cover && cover.size > 0 ? (await saveUpload(tx, "cover", cover, IMAGE_RULES, actorId)).id : undefined;
+      const coverFileId = await saveOptionalImage(tx, "cover", cover, actorId);
       const values = { ...input, ...(coverFileId ? { coverFileId } : {}) };
       const [row] = eventId
         ? await tx.update(events).set(values).where(eq(events.id, eventId)).returning({ id: events.id })
@@ -133,7 +132,7 @@ export async function updateSession(input: SessionEditInput, actorId: string, or
 
 export async function addExhibit(input: { eventId: number; title: string; caption: string; image: File }, actorId: string) {
   await getDb().transaction(async (tx) => {
-    const file = await saveUpload(tx, "image", input.image, IMAGE_RULES, actorId);
+    const file = await saveUpload(tx, "image", input.image, PUBLIC_IMAGE, actorId);
     const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${eventExhibits.sortOrder}), 0) + 1` }).from(eventExhibits).where(eq(eventExhibits.eventId, input.eventId));
     await tx.insert(eventExhibits).values({ eventId: input.eventId, fileId: file.id, title: input.title, caption: input.caption, sortOrder: next });
     await audit(tx, actorId, "exhibit:add", input.eventId);

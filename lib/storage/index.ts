@@ -10,6 +10,14 @@ import { store } from "./store";
 
 export type UploadRules = { allowed: readonly SniffedType[]; maxBytes: number; isPublic?: boolean };
 
+/** A picture shown to everyone (a cover, an exhibit, a delivery photo): JPEG, PNG or WebP up to 5 MB. */
+export const PUBLIC_IMAGE: UploadRules = { allowed: ["image/jpeg", "image/png", "image/webp"], maxBytes: 5 * 1024 * 1024, isPublic: true };
+
+/** Saves a public picture from an optional file field; undefined when none was chosen. */
+export async function saveOptionalImage(db: DbOrTx, field: string, file: File | undefined, uploadedBy: string): Promise<string | undefined> {
+  return file && file.size > 0 ? (await saveUpload(db, field, file, PUBLIC_IMAGE, uploadedBy)).id : undefined;
+}
+
 /**
  * Checks an upload by its content and size, removes a picture's metadata (place, owner), stores
  * the bytes and records the file. Errors name the form field so the message lands next to it.
