@@ -8,11 +8,11 @@ import Papa from "papaparse";
 export type Sheet = { name: string; rows: (string | number)[][] };
 
 /** CSV of one sheet, with a BOM so Excel opens Chinese text correctly. */
-export function toCsv(sheet: Sheet): string {
+function toCsv(sheet: Sheet): string {
   return `\uFEFF${Papa.unparse(sheet.rows, { newline: "\r\n" })}\r\n`;
 }
 
-export async function toXlsx(sheets: Sheet[]): Promise<ArrayBuffer> {
+async function toXlsx(sheets: Sheet[]): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = book.addWorksheet(s.name.slice(0, 31));

@@ -250,6 +250,8 @@ export async function saveCategory({ driveId, categoryId, ...values }: CategoryI
       const [row] = await tx.update(driveCategories).set(values).where(and(eq(driveCategories.id, id), eq(driveCategories.driveId, driveId))).returning({ id: driveCategories.id });
       if (!row) throw new AppError("not_found");
     } else {
+      const [drive] = await tx.select({ id: drives.id }).from(drives).where(eq(drives.id, driveId));
+      if (!drive) throw new AppError("not_found");
       const [last] = await tx.select({ n: sql<number>`coalesce(max(${driveCategories.sortOrder}), -1)::int` }).from(driveCategories).where(eq(driveCategories.driveId, driveId));
       const [row] = await tx.insert(driveCategories).values({ driveId, ...values, sortOrder: (last?.n ?? -1) + 1 }).returning({ id: driveCategories.id });
       id = row!.id;

@@ -74,7 +74,7 @@ export async function driveProgress(db: DbOrTx, driveId: number): Promise<{ cate
   return { categories, total: sumTotals(categories) };
 }
 
-export async function getDriveBySlug(slug: string, o: { includeDrafts?: boolean } = {}) {
+async function getDriveBySlug(slug: string, o: { includeDrafts?: boolean } = {}) {
   const [d] = await getDb()
     .select()
     .from(drives)

@@ -86,7 +86,7 @@ export async function confirmationMessages(db: DbOrTx, b: BookingMail, o: { orig
 }
 
 /** 09:00 Beijing on the day before the session; none when that moment has already passed. */
-export function reminderTime(startsAt: Date, now: Date): Date | null {
+function reminderTime(startsAt: Date, now: Date): Date | null {
   const dayBefore = new Date(startsAt.getTime() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
   const at = new Date(`${dayBefore}T09:00:00+08:00`);
   return at > now ? at : null;
