@@ -78,6 +78,34 @@ test.describe("a book drive", () => {
     await visitor.close();
   });
 
+  test("staff record a walk-in donation and a delivery; the donor is thanked and the public timeline shows it", async ({ page }) => {
+    const dutu = "为宋道口镇杜土村农家书屋募书";
+    const email = `walkin-${Date.now().toString(36)}@example.test`;
+    const keeper = `杜土村书屋管理员 ${Date.now().toString(36)}`;
+    await page.goto("/admin/drives");
+    await page.getByRole("link", { name: dutu }).click();
+    await page.getByRole("link", { name: da.tabs.walkIn }).click();
+    await page.getByLabel(da.donorName).fill("刘桂芝");
+    await page.getByLabel(da.donorEmail).fill(email);
+    await page.getByRole("group", { name: "绘本" }).getByLabel(da.fig.accepted).fill("5");
+    await page.getByRole("button", { name: da.recordIntake }).click();
+    await expect(page.getByRole("status")).toHaveText(fill(da.intakeDone, { accepted: 5, declined: 0 }));
+
+    await page.getByRole("link", { name: da.tabs.deliveries }).click();
+    await page.getByLabel(da.col.receivedBy).fill(keeper);
+    await page.getByLabel("绘本").fill("3");
+    await page.getByRole("button", { name: da.recordDelivery }).click();
+    await expect(page.getByRole("status")).toHaveText(pattern(da.deliveryDone));
+    await expect(page.getByText(fill(da.receivedByLine, { name: keeper }))).toBeVisible();
+
+    // The public timeline, and one delivery note to the walk-in donor after the thank-you.
+    await page.goto((await page.getByRole("link", { name: da.publicPage }).getAttribute("href"))!);
+    await expect(page.locator("#deliveries-heading ~ ol li").filter({ hasText: keeper })).toContainText("3");
+    const thanks = await openMail(page, email, fill(dr.email.thanks.subject, { drive: dutu }));
+    await expect(thanks.getByText(fill(dr.email.line, { category: "绘本", count: 5 }))).toBeVisible();
+    await openMail(page, email, fill(dr.email.delivered.subject, { drive: dutu }));
+  });
+
   test("staff see the figures by category and school, and export them", async ({ page }) => {
     await page.goto("/admin/drives");
     await page.getByRole("link", { name: TITLE }).click();
