@@ -141,7 +141,8 @@ test.describe("blind judging", () => {
     await expect(page.getByText(fill(zh.judging.score.totalOf, { scored: 1, count: await inputs.count() }))).toBeVisible();
     await page.getByRole("button", { name: zh.judging.score.saveDraft }).click();
     await expect(page.getByRole("status").filter({ hasText: zh.judging.score.draftSaved })).toBeVisible();
-    expect(answers.length).toBeGreaterThanOrEqual(2);
+    // The listener reads each answer's body after it arrives: wait for the second to be read.
+    await expect.poll(() => answers.length).toBeGreaterThanOrEqual(2);
     answers.forEach((a, i) => expectBlind(`score action answer ${i + 1}`, a));
   });
 });
