@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { userRoles, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { auth } from "./config";
+import { sessionUserId } from "./config";
 import { can, type Permission } from "./permissions";
 
 export type SessionUser = {
@@ -20,26 +20,23 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
-/** Loads a user with roles, or null when missing or disabled. */
+/** Loads a user with roles, or null when missing or disabled: one query, as every signed-in request makes it. */
 export async function loadSessionUser(id: string): Promise<SessionUser | null> {
-  const db = getDb();
-  const [user] = await db
-    .select()
+  const [user] = await getDb()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      username: users.username,
+      roles: sql<Role[]>`array(select ${userRoles.role}::text from ${userRoles} where ${userRoles.userId} = ${users.id})`,
+      schoolId: users.schoolId,
+      locale: users.locale,
+      mustChangePassword: users.mustChangePassword,
+    })
     .from(users)
     .where(and(eq(users.id, id), eq(users.disabled, false)))
     .limit(1);
-  if (!user) return null;
-  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id));
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    username: user.username,
-    roles: roleRows.map((r) => r.role),
-    schoolId: user.schoolId,
-    locale: user.locale,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return user ?? null;
 }
 
 /**
@@ -47,8 +44,7 @@ export async function loadSessionUser(id: string): Promise<SessionUser | null> {
  * role taken away or an account disabled bites on the very next request.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   return id ? loadSessionUser(id) : null;
 });
 

@@ -22,7 +22,7 @@ import { getJudgeAssignment, getJudgeFile, listJudgeQueue } from "./scoring";
 // the database, so a search that finds nothing has really searched for something.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/lib/auth/config", () => ({ sessionUserId: async () => session.userId ?? null }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
   getLocale: async () => "en",

@@ -17,7 +17,7 @@ import { saveUpload } from "@/lib/storage";
 // production, and a staff control proves each refusal would be seen if the check were missing.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/lib/auth/config", () => ({ sessionUserId: async () => session.userId ?? null }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
   getLocale: async () => "en",
