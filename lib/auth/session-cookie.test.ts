@@ -39,6 +39,17 @@ describe("sessionUserId", () => {
     expect(await sessionUserId()).toBeNull();
   });
 
+  it("stops naming the user when the cookie expires, also after reading it before", async () => {
+    jar.set(NAME, await mint("user-5", { maxAge: 60 }));
+    expect(await sessionUserId()).toBe("user-5");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
+    try {
+      expect(await sessionUserId()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("refuses a token moved to a cookie it was not made for", async () => {
     jar.set(`__Secure-${NAME}`, await mint("user-1"));
     expect(await sessionUserId()).toBeNull();
