@@ -130,6 +130,10 @@ export const assignments = pgTable(
   (t) => [
     uniqueIndex("assignments_entry_judge_uq").on(t.entryId, t.judgeId),
     index("assignments_judge_idx").on(t.judgeId, t.campaignId, t.status),
+    // A judge's entries still to score, in order: "next entry" reads one row, not the judge's whole share.
+    index("assignments_judge_todo_idx")
+      .on(t.judgeId, t.campaignId, t.id)
+      .where(sql`${t.status} = 'assigned' and ${t.scoreStatus} <> 'submitted'`),
     index("assignments_campaign_idx").on(t.campaignId, t.entryId),
     check("assignments_recused_reason", sql`${t.status} <> 'recused' or ${t.recuseReason} is not null`),
   ],

@@ -20,7 +20,7 @@ export const QUEUE_PAGE_SIZE = 50;
 
 const queueOf = (judge: Judge) => and(eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe);
 // Still to score: not submitted, in a campaign whose judging is open.
-const toScore = (now: Date) => and(sql`${assignments.scoreStatus} is distinct from 'submitted'`, gt(campaigns.judgingEndsAt, now));
+const toScore = (now: Date) => and(sql`${assignments.scoreStatus} <> 'submitted'`, gt(campaigns.judgingEndsAt, now));
 const queueOrder = [sql`${campaigns.judgingEndsAt} desc`, asc(campaignCategories.sortOrder), asc(entries.code)] as const;
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "assignments_judge_todo_idx" ON "assignments" USING btree ("judge_id","campaign_id","id") WHERE "assignments"."status" = 'assigned' and "assignments"."score_status" <> 'submitted';
