@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requestedPath, requirePagePermission } from "@/lib/auth/session";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/intl-provider";
 import { ButtonLink } from "@/components/ui/button";

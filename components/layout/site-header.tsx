@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction, switchLocale } from "@/app/actions";
 import { can, type Permission } from "@/lib/auth/permissions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EntryStatusBadge } from "@/components/entries/entry-status-badge";
 import type { CategoryProgress, PupilProgress } from "@/lib/entries/progress";
