@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createUser } from "@/db/factories";
@@ -29,7 +30,7 @@ async function rejection(p: Promise<unknown>) {
 }
 
 const png = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-const pdf = () => new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+const pdf = async () => new Uint8Array(await (await PDFDocument.create()).save());
 
 describe("submitting an essay", () => {
   it("gives the entry a code and one receipt, however often submit is pressed", async () => {
@@ -237,7 +238,11 @@ describe("drawings", () => {
     await saveEntry(me, drawingInput(undefined));
     const file = await getEntryFileForViewer(me, r.entryId);
     expect(file?.mimeType).toBe("image/png");
-    await saveEntry(me, drawingInput(new File([pdf()], "scan.pdf")));
+    // A PDF that cannot be opened (to be cleaned of its author's name) is refused, and the file kept.
+    const broken = new File(["%PDF-1.4\nnot really a PDF\n%%EOF\n"], "scan.pdf");
+    expect((await rejection(saveEntry(me, drawingInput(broken)))).fields).toEqual({ file: "errors.pdfUnreadable" });
+    expect((await getEntryFileForViewer(me, r.entryId))?.mimeType).toBe("image/png");
+    await saveEntry(me, drawingInput(new File([await pdf()], "scan.pdf")));
     expect((await getEntryFileForViewer(me, r.entryId))?.mimeType).toBe("application/pdf");
   });
 

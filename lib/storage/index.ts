@@ -5,6 +5,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { files } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { extensionFor, sniffMimeType, type SniffedType } from "./sniff";
+import { cleanPdf } from "./clean-pdf";
 import { stripMetadata } from "./strip-metadata";
 import { store } from "./store";
 
@@ -19,7 +20,8 @@ export async function saveOptionalImage(db: DbOrTx, field: string, file: File | 
 }
 
 /**
- * Checks an upload by its content and size, removes a picture's metadata (place, owner), stores
+ * Checks an upload by its content and size, removes a picture's metadata (place, owner) or
+ * rebuilds a PDF from its pages (clean-pdf.ts), stores
  * the bytes and records the file. Errors name the form field so the message lands next to it.
  */
 export async function saveUpload(db: DbOrTx, field: string, file: File, rules: UploadRules, uploadedBy: string | null) {
@@ -28,7 +30,8 @@ export async function saveUpload(db: DbOrTx, field: string, file: File, rules: U
   const uploaded = new Uint8Array(await file.arrayBuffer());
   const mimeType = sniffMimeType(uploaded);
   if (!mimeType || !rules.allowed.includes(mimeType)) throw new AppError("invalid", { [field]: "errors.fileType" });
-  const bytes = stripMetadata(uploaded, mimeType);
+  const bytes = mimeType === "application/pdf" ? await cleanPdf(uploaded) : stripMetadata(uploaded, mimeType);
+  if (!bytes) throw new AppError("invalid", { [field]: "errors.pdfUnreadable" });
   const key = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}.${extensionFor[mimeType]}`;
   await store().put(key, bytes, mimeType);
   const [row] = await db

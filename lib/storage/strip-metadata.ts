@@ -3,7 +3,7 @@ import type { SniffedType } from "./sniff";
 /*
  * Pupils' drawings reach blind judges, so what a phone or camera writes into a picture — the
  * place it was taken (GPS), the owner's name, comments — is removed on upload. Only the
- * metadata goes; the image data is copied byte for byte. PDFs are kept as they are.
+ * metadata goes; the image data is copied byte for byte. PDFs are cleaned by clean-pdf.ts.
  */
 
 /** JPEG: drop APP1 (Exif, XMP), APP13 (IPTC) and COM segments; keep everything else. */
