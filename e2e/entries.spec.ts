@@ -2,10 +2,10 @@
 // code, an expired session costs no text, and a teacher uploads a drawing for a pupil.
 // The suite shares one database across specs and retries, so each test copes with an entry that
 // an earlier run left behind, and the teacher's test makes a pupil of its own.
-import { deflateSync, crc32 } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { accounts, expect, newestMailTo, pupilForm, signInWithMagicLink, test } from "./fixtures/auth";
 import { fill, zh } from "./fixtures/i18n";
+import { tinyPng } from "./fixtures/png";
 
 /** The demo campaign's categories (db/seed-campaigns.ts). */
 const essayCategory = "小学高年级组（征文）"; // B: grades 4–6, 400–1200 characters
@@ -23,25 +23,6 @@ const sentence = "我读了《草房子》，很感动。";
 const shortEssay = sentence.repeat(2); // 26
 // 35 sentences in 5 paragraphs: 455 characters (blank lines count nothing).
 const essay = Array.from({ length: 5 }, () => sentence.repeat(7)).join("\n\n");
-
-/** A small but complete PNG (8×8, a green square): signature, IHDR, IDAT and IEND chunks. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(8, 0);
-  ihdr.writeUInt32BE(8, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: 8 }, () => [0x1f, 0x5f, 0x4a]).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: 8 }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(pixels)), chunk("IEND", Buffer.alloc(0))]);
-}
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 

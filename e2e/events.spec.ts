@@ -4,6 +4,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/auth";
 import { fill, pattern, zh } from "./fixtures/i18n";
+import { tinyPng } from "./fixtures/png";
 
 const ev = zh.events;
 const EVENT = "/events/zhongguomeng-photos";
@@ -105,12 +106,33 @@ test.describe("staff", () => {
     await page.goto(`${new URL(page.url()).pathname}/sessions/${sessionId}`);
     await expect(page.getByText(code)).toBeVisible();
     await page.getByLabel(zh.eventsAdmin.typeCode).fill(code.toLowerCase());
-    await page.getByRole("button", { name: zh.eventsAdmin.checkInButton }).click();
+    await page.getByRole("button", { name: zh.eventsAdmin.checkInButton, exact: true }).click();
     await expect(page.getByRole("status")).toHaveText(fill(zh.eventsAdmin.checkedIn, { name: "李明", n: 3 }));
     await expect(page.getByRole("heading", { name: zh.eventsAdmin.arrivedList })).toBeVisible();
     // The same code again says so instead of counting twice.
     await page.getByLabel(zh.eventsAdmin.typeCode).fill(code);
-    await page.getByRole("button", { name: zh.eventsAdmin.checkInButton }).click();
+    await page.getByRole("button", { name: zh.eventsAdmin.checkInButton, exact: true }).click();
     await expect(page.getByRole("status")).toContainText(pattern(zh.eventsAdmin.alreadyIn));
   });
+
+  test("check a booking in from a photo of the QR code in its email", async ({ page, browser, baseURL }) => {
+    const visitor = await visitorPage(browser, baseURL);
+    const { code, sessionId } = await bookAsVisitor(visitor, uniqueEmail("photo"), 2, 3);
+    await visitor.close();
+    // The picture the confirmation email shows (it links to /qr/<code>).
+    const qr = await page.request.get(`/qr/${code}`);
+    expect(qr.headers()["content-type"]).toBe("image/png");
+
+    await page.goto("/admin/events");
+    await page.getByRole("link", { name: "“中国梦”摄影展" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("“中国梦”摄影展");
+    await page.goto(`${new URL(page.url()).pathname}/sessions/${sessionId}`);
+    // A photo with no QR code in it says so, and checks nobody in.
+    await page.getByLabel(zh.eventsAdmin.scanPhoto).setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: tinyPng() });
+    await expect(page.getByText(zh.eventsAdmin.scanPhotoUnread)).toBeVisible();
+    await page.getByLabel(zh.eventsAdmin.scanPhoto).setInputFiles({ name: "qr.png", mimeType: "image/png", buffer: await qr.body() });
+    await expect(page.getByRole("status")).toHaveText(fill(zh.eventsAdmin.checkedIn, { name: "李明", n: 3 }));
+    await expect(page.getByText(zh.eventsAdmin.scanPhotoUnread)).toHaveCount(0);
+  });
 });
+

@@ -7,17 +7,14 @@ import { Field } from "@/components/ui/field";
 import { idleState, type ActionState } from "@/lib/action-state";
 import type { CheckInResult } from "@/lib/events/mutations";
 import { checkInAction } from "../../../actions";
+import { readQr } from "./read-qr";
 
-// BarcodeDetector is in Chromium-based and recent Safari browsers but not yet in TypeScript's DOM types.
-type Detector = { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> };
-type DetectorCtor = new (o: { formats: string[] }) => Detector;
 const noSubscription = () => () => {};
-const detectorCtor = () => (globalThis as unknown as { BarcodeDetector?: DetectorCtor }).BarcodeDetector;
+const hasCamera = () => Boolean(navigator.mediaDevices?.getUserMedia);
 
 /**
- * The door: type a booking code, or scan the QR code with the phone's camera where the browser
- * can read QR codes (BarcodeDetector); elsewhere a photo taken with the camera is read instead.
- * Typing always works.
+ * The door: type a booking code, scan the QR code with the phone's camera, or take a photo of it
+ * (the camera needs a secure connection; the photo works in any browser). Typing always works.
  */
 export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: number }) {
   const t = useTranslations("eventsAdmin");
@@ -27,7 +24,7 @@ export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: nu
   const videoRef = useRef<HTMLVideoElement>(null);
   const [scanning, setScanning] = useState(false);
   // Known only in the browser: null while rendering on the server.
-  const supported = useSyncExternalStore(noSubscription, () => Boolean(detectorCtor()), () => null);
+  const camera = useSyncExternalStore(noSubscription, hasCamera, () => null);
 
   const submitCode = (code: string) => {
     if (!codeRef.current || !formRef.current) return;
@@ -37,9 +34,6 @@ export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: nu
 
   useEffect(() => {
     if (!scanning) return;
-    const Ctor = detectorCtor();
-    if (!Ctor) return;
-    const detector = new Ctor({ formats: ["qr_code"] });
     let stream: MediaStream | undefined;
     let stopped = false;
     let last = "";
@@ -49,11 +43,11 @@ export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: nu
       video.srcObject = stream;
       await video.play();
       while (!stopped) {
-        const [hit] = await detector.detect(video).catch(() => []);
+        const code = await readQr(video).catch(() => null);
         // The same code in front of the camera is read once, not on every frame.
-        if (hit && hit.rawValue !== last) {
-          last = hit.rawValue;
-          submitCode(hit.rawValue);
+        if (code && code !== last) {
+          last = code;
+          submitCode(code);
         }
         await new Promise((r) => setTimeout(r, 300));
       }
@@ -64,11 +58,15 @@ export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: nu
     };
   }, [scanning]);
 
-  async function readPhoto(file: File | undefined) {
-    const Ctor = detectorCtor();
-    if (!file || !Ctor) return;
-    const [hit] = await new Ctor({ formats: ["qr_code"] }).detect(await createImageBitmap(file)).catch(() => []);
-    if (hit) submitCode(hit.rawValue);
+  const [photoUnread, setPhotoUnread] = useState(false);
+  async function readPhoto(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    const code = await createImageBitmap(file).then(readQr).catch(() => null);
+    // Cleared, so the same photo can be chosen again.
+    input.value = "";
+    setPhotoUnread(!code);
+    if (code) submitCode(code);
   }
 
   const r = state.status === "ok" ? state.data : undefined;
@@ -98,19 +96,24 @@ export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: nu
           {r.outcome === "checked_in" ? t("checkedIn", { name: r.name, n: r.partySize }) : t("alreadyIn", { name: r.name, time: new Date(r.checkedInAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" }) })}
         </p>
       ) : null}
-      {supported ? (
+      {camera ? (
         <div className="flex flex-col gap-2">
           <Button type="button" variant="secondary" className="self-start" onClick={() => setScanning((s) => !s)}>
             {scanning ? t("scanStop") : t("scan")}
           </Button>
           {scanning ? <video ref={videoRef} muted playsInline className="aspect-square w-full max-w-sm rounded-md bg-ink object-cover" /> : null}
-          <label className="text-sm">
-            {t("scanPhoto")}
-            <input type="file" accept="image/*" capture="environment" className="mt-1 block" onChange={(e) => readPhoto(e.target.files?.[0])} />
-          </label>
         </div>
-      ) : supported === false ? (
+      ) : camera === false ? (
         <p className="text-sm text-ink-soft">{t("scanUnsupported")}</p>
+      ) : null}
+      <label className="flex flex-col gap-1 text-sm">
+        {t("scanPhoto")}
+        <input type="file" accept="image/*" capture="environment" className="block" onChange={(e) => readPhoto(e.currentTarget)} />
+      </label>
+      {photoUnread ? (
+        <p role="alert" className="text-sm text-warm-deep">
+          {t("scanPhotoUnread")}
+        </p>
       ) : null}
     </div>
   );
