@@ -19,8 +19,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   ];
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("areas.adminTitle")} className="no-print -mx-1 overflow-x-auto">
-        <ul className="flex gap-1">
+      <nav aria-label={t("areas.adminTitle")} className="no-print -mx-1">
+        {/* Wraps onto a second line on a phone, so every area shows. */}
+        <ul className="flex flex-wrap gap-x-1">
           {links
             .filter(([, , permission]) => can(user, permission))
             .map(([href, label]) => (

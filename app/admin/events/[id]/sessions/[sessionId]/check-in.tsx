@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { idleState, type ActionState } from "@/lib/action-state";
 import type { CheckInResult } from "@/lib/events/mutations";
@@ -96,20 +96,20 @@ export function CheckIn({ eventId, sessionId }: { eventId: number; sessionId: nu
           {r.outcome === "checked_in" ? t("checkedIn", { name: r.name, n: r.partySize }) : t("alreadyIn", { name: r.name, time: new Date(r.checkedInAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit" }) })}
         </p>
       ) : null}
-      {camera ? (
-        <div className="flex flex-col gap-2">
-          <Button type="button" variant="secondary" className="self-start" onClick={() => setScanning((s) => !s)}>
+      {/* Two ways to read the QR code, side by side: the live camera (where the browser allows it) and a photo. */}
+      <div className="flex flex-wrap items-center gap-2">
+        {camera ? (
+          <Button type="button" variant="secondary" onClick={() => setScanning((s) => !s)}>
             {scanning ? t("scanStop") : t("scan")}
           </Button>
-          {scanning ? <video ref={videoRef} muted playsInline className="aspect-square w-full max-w-sm rounded-md bg-ink object-cover" /> : null}
-        </div>
-      ) : camera === false ? (
-        <p className="text-sm text-ink-soft">{t("scanUnsupported")}</p>
-      ) : null}
-      <label className="flex flex-col gap-1 text-sm">
-        {t("scanPhoto")}
-        <input type="file" accept="image/*" capture="environment" className="block" onChange={(e) => readPhoto(e.currentTarget)} />
-      </label>
+        ) : null}
+        <label className={buttonClass("secondary", "cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent")}>
+          {t("scanPhoto")}
+          <input type="file" accept="image/*" capture="environment" className="sr-only" onChange={(e) => readPhoto(e.currentTarget)} />
+        </label>
+      </div>
+      {camera === false ? <p className="text-sm text-ink-soft">{t("scanUnsupported")}</p> : null}
+      {scanning ? <video ref={videoRef} muted playsInline className="aspect-square w-full max-w-sm rounded-md bg-ink object-cover" /> : null}
       {photoUnread ? (
         <p role="alert" className="text-sm text-warm-deep">
           {t("scanPhotoUnread")}
