@@ -5,7 +5,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const launchOptions = {
+export const launchOptions = {
   executablePath: chromiumPath,
   args: [
     "--no-sandbox",

@@ -1,34 +1,15 @@
 // Booking a visit as people do: a visitor books the photo exhibition, reads the confirmation in
 // the dev mailbox (QR code, calendar file, manage link) and cancels through the link; a teacher
-// books a whole class; staff check a booking in at the door by typing its code.
-import type { Browser, Page } from "@playwright/test";
+// books a whole class; staff check a booking in at the door by typing its code or from a photo
+// of its QR code (the live camera: check-in-camera.spec.ts).
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/auth";
+import { bookAsVisitor, EVENT, openSession, uniqueEmail, visitorPage } from "./fixtures/events";
 import { fill, pattern, zh } from "./fixtures/i18n";
 import { tinyPng } from "./fixtures/png";
 
 const ev = zh.events;
-const EVENT = "/events/zhongguomeng-photos";
-const visitorPage = (browser: Browser, baseURL: string | undefined) => browser.newPage({ baseURL, storageState: { cookies: [], origins: [] } });
-const uniqueEmail = (who: string) => `${who}-${Date.now().toString(36)}@example.test`;
-const bookingRegion = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: ev.bookTitle }) });
 const classRegion = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: ev.classTitle }) });
-
-/** Books as a visitor on the event page, choosing the session at `index`; returns the booking code. */
-async function bookAsVisitor(page: Page, email: string, index: number, people: number): Promise<{ code: string; sessionId: string }> {
-  await page.goto(EVENT);
-  const form = bookingRegion(page);
-  await form.getByLabel(ev.chooseSession).selectOption({ index });
-  const sessionId = await form.getByLabel(ev.chooseSession).inputValue();
-  await form.getByLabel(ev.name, { exact: true }).fill("李明");
-  await form.getByLabel(ev.phone).fill("138 0315 6789");
-  await form.getByLabel(ev.emailLabel).fill(email);
-  await form.getByLabel(ev.partySize).fill(String(people));
-  await form.getByRole("button", { name: ev.submitBook }).click();
-  const status = form.getByRole("status");
-  await expect(status).toContainText(pattern(ev.result.confirmed));
-  const code = /([A-Z0-9]{8})/.exec((await status.textContent()) ?? "")![1]!;
-  return { code, sessionId };
-}
 
 test("a visitor books, gets the email with the QR code and calendar file, and cancels through the link", async ({ browser, baseURL }) => {
   const page = await visitorPage(browser, baseURL);
@@ -100,10 +81,7 @@ test.describe("staff", () => {
     const { code, sessionId } = await bookAsVisitor(visitor, uniqueEmail("door"), 3, 3);
     await visitor.close();
 
-    await page.goto("/admin/events");
-    await page.getByRole("link", { name: "“中国梦”摄影展" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("“中国梦”摄影展");
-    await page.goto(`${new URL(page.url()).pathname}/sessions/${sessionId}`);
+    await openSession(page, sessionId);
     await expect(page.getByText(code)).toBeVisible();
     await page.getByLabel(zh.eventsAdmin.typeCode).fill(code.toLowerCase());
     await page.getByRole("button", { name: zh.eventsAdmin.checkInButton, exact: true }).click();
@@ -123,10 +101,7 @@ test.describe("staff", () => {
     const qr = await page.request.get(`/qr/${code}`);
     expect(qr.headers()["content-type"]).toBe("image/png");
 
-    await page.goto("/admin/events");
-    await page.getByRole("link", { name: "“中国梦”摄影展" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("“中国梦”摄影展");
-    await page.goto(`${new URL(page.url()).pathname}/sessions/${sessionId}`);
+    await openSession(page, sessionId);
     // A photo with no QR code in it says so, and checks nobody in.
     await page.getByLabel(zh.eventsAdmin.scanPhoto).setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: tinyPng() });
     await expect(page.getByText(zh.eventsAdmin.scanPhotoUnread)).toBeVisible();
@@ -135,4 +110,3 @@ test.describe("staff", () => {
     await expect(page.getByText(zh.eventsAdmin.scanPhotoUnread)).toHaveCount(0);
   });
 });
-
