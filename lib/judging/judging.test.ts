@@ -138,7 +138,21 @@ describe("scoring", () => {
     expect(queue.map((q) => q.assignmentId)).not.toContain(a2.id);
     expect(await getJudgeAssignment(j1, a2.id)).toBeNull();
     const view = await getJudgeAssignment(j2, a2.id);
-    expect(Object.keys(view!.entry).sort()).toEqual(["body", "bookAuthor", "bookTitle", "code", "hasFile", "id", "statement", "title"]);
+    expect(Object.keys(view!.entry).sort()).toEqual(["body", "bookAuthor", "bookTitle", "code", "fileType", "hasFile", "id", "statement", "title"]);
+  });
+
+  it("gives the rubric in order and the next entry still to score, skipping the submitted", async () => {
+    const { campaign, criteria } = await judgedCampaign(1, 3);
+    const j = await judge(campaign.id);
+    await applyAssignments(j.id, campaign.id, 1);
+    const [first, second, third] = (await assignmentsOf(campaign.id)).sort((x, y) => x.id - y.id);
+    const view = (await getJudgeAssignment(j, first!.id))!;
+    expect(view.criteria).toEqual(criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, maxPoints: c.maxPoints, weight: c.weight, bands: c.bands })));
+    expect(view.nextId).toBe(second!.id);
+    const points = Object.fromEntries(criteria.map((c) => [String(c.id), 1]));
+    await saveScore(j, { assignmentId: second!.id, points, comment: "", intent: "submit" });
+    expect((await getJudgeAssignment(j, first!.id))!.nextId).toBe(third!.id);
+    expect((await getJudgeAssignment(j, third!.id))!.nextId).toBeNull();
   });
 
   it("saves a draft, refuses out-of-range points and a partial submission, then submits the weighted total", async () => {

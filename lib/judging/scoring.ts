@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assignments, campaignCategories, campaigns, entries, rubricCriteria } from "@/db/schema";
+import { assignments, campaignCategories, campaigns, entries, files, rubricCriteria, type ScoreBand } from "@/db/schema";
 import { AppError, type FieldMessage } from "@/lib/errors";
 import { disagree } from "./assign";
 import { addExtraJudge, getJudgingSettings } from "./assignments";
@@ -72,10 +72,15 @@ export async function judgeQueueSummary(judge: Judge, now = new Date()) {
     .orderBy(sql`${campaigns.judgingEndsAt} desc`, asc(campaignCategories.sortOrder));
 }
 
-/** One assignment of this judge, with what is needed to judge it and nothing else. */
+/** A rubric criterion as the judge's form and the score check use it. */
+export type JudgeCriterion = { id: number; name: string; description: string; maxPoints: number; weight: number; bands: ScoreBand[] };
+
+/**
+ * One assignment of this judge, with what is needed to judge it and nothing else: the entry, its
+ * rubric, the file's checked type (for a drawing) and the next entry still to score, in one query.
+ */
 export async function getJudgeAssignment(judge: Judge, assignmentId: number) {
-  const db = getDb();
-  const [row] = await db
+  const [row] = await getDb()
     .select({
       assignment: {
         id: assignments.id,
@@ -93,28 +98,28 @@ export async function getJudgeAssignment(judge: Judge, assignmentId: number) {
         body: entries.body,
         statement: entries.statement,
         hasFile: sql<boolean>`${entries.fileId} is not null`,
+        fileType: files.mimeType,
       },
       category: { id: campaignCategories.id, name: campaignCategories.name, entryType: campaignCategories.entryType },
       campaign: { id: campaigns.id, title: campaigns.title, judgingEndsAt: campaigns.judgingEndsAt },
+      criteria: sql<JudgeCriterion[]>`coalesce((
+        select json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'maxPoints', c.max_points, 'weight', c.weight, 'bands', c.bands) order by c.sort_order, c.id)
+        from ${rubricCriteria} c where c.category_id = ${campaignCategories.id}), '[]'::json)`,
+      // The next one still to score, for "save and go on".
+      nextId: sql<number | null>`(
+        select n.id from ${assignments} n
+        where n.judge_id = ${judge.id} and n.campaign_id = ${assignments.campaignId} and n.status = 'assigned'
+          and n.score_status <> 'submitted' and n.id > ${assignmentId}
+        order by n.id limit 1)`,
     })
     .from(assignments)
     .innerJoin(entries, eq(entries.id, assignments.entryId))
     .innerJoin(campaignCategories, eq(campaignCategories.id, entries.categoryId))
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
+    .leftJoin(files, eq(files.id, entries.fileId))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe))
     .limit(1);
-  if (!row) return null;
-  const [criteria, [next]] = await Promise.all([
-    db.select().from(rubricCriteria).where(eq(rubricCriteria.categoryId, row.category.id)).orderBy(asc(rubricCriteria.sortOrder), asc(rubricCriteria.id)),
-    // The next one still to score, for "save and go on".
-    db
-      .select({ id: assignments.id })
-      .from(assignments)
-      .where(and(eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), eq(assignments.campaignId, row.campaign.id), sql`${assignments.scoreStatus} <> 'submitted'`, gt(assignments.id, assignmentId)))
-      .orderBy(asc(assignments.id))
-      .limit(1),
-  ]);
-  return { ...row, criteria, nextId: next?.id ?? null, open: new Date() < row.campaign.judgingEndsAt };
+  return row ? { ...row, open: new Date() < row.campaign.judgingEndsAt } : null;
 }
 export type JudgeAssignment = NonNullable<Awaited<ReturnType<typeof getJudgeAssignment>>>;
 

@@ -7,8 +7,7 @@ import { IntlProvider } from "@/components/intl-provider";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countChars } from "@/lib/entries/count";
-import { getJudgeAssignment, getJudgeFile } from "@/lib/judging/scoring";
-import { getFile } from "@/lib/storage";
+import { getJudgeAssignment } from "@/lib/judging/scoring";
 import { ScoreStatusBadge, scoreStateOf } from "../score-status";
 import { RecuseForm } from "./recuse-form";
 import { ScoreForm } from "./score-form";
@@ -36,13 +35,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ScorePage({ params }: Params) {
   const found = await load((await params).assignmentId);
   if (!found) notFound();
-  const { user, assignment: a } = found;
+  const { assignment: a } = found;
   const [t, te, format] = await Promise.all([getTranslations("judging.score"), getTranslations("entries.type"), getFormatter()]);
   const { entry, category, campaign } = a;
   const fileUrl = entry.hasFile ? `/judging/${a.assignment.id}/file` : null;
   // Whether to show the drawing inline or offer the PDF: the stored file's checked type.
-  const file = fileUrl ? await getJudgeFile(user, a.assignment.id) : null;
-  const mimeType = file ? (await getFile(file.fileId!))?.mimeType : undefined;
+  const mimeType = entry.fileType;
   const closes = format.dateTime(campaign.judgingEndsAt, { dateStyle: "medium", timeStyle: "short" });
 
   return (
