@@ -92,7 +92,7 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+export const { handlers, signIn, signOut } = NextAuth(() => config());
 
 const SESSION_COOKIE = "authjs.session-token";
 
