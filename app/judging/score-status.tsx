@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { numberFormat } from "@/lib/i18n";
 
 export type ScoreState = "todo" | "draft" | "submitted";
 
@@ -15,10 +16,10 @@ const styles: Record<ScoreState, string> = {
 };
 
 export async function ScoreStatusBadge({ state, total }: { state: ScoreState; total: number | null }) {
-  const [t, format] = await Promise.all([getTranslations("judging.status"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("judging.status"), getLocale()]);
   return (
     <span className={`inline-block whitespace-nowrap rounded px-2 text-sm ${styles[state]}`}>
-      {state === "submitted" && total !== null ? t("submittedWithTotal", { total: format.number(total, { maximumFractionDigits: 2 }) }) : t(state)}
+      {state === "submitted" && total !== null ? t("submittedWithTotal", { total: numberFormat(locale, { maximumFractionDigits: 2 }).format(total) }) : t(state)}
     </span>
   );
 }

@@ -2,11 +2,11 @@ import "server-only";
 import { createElement } from "react";
 import type { DbOrTx } from "@/db/client";
 import { ConsentRequestEmail, consentRequestSubject } from "@/emails/consent/request";
-import { TIME_ZONE, type Locale } from "@/lib/i18n";
+import { dateTimeFormat, type Locale } from "@/lib/i18n";
 import { enqueueMail, libraryName, renderEmail } from "@/lib/mail";
 
 export function formatMailDate(date: Date, locale: Locale, withTime = false): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(locale, withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" }).format(date);
 }
 
 /** Queues the guardian's consent link. Idempotent per consent row: `consent-request/<id>`. */

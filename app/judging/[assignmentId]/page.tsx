@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { IntlProvider } from "@/components/intl-provider";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countChars } from "@/lib/entries/count";
+import { dateTimeFormat } from "@/lib/i18n";
 import { getJudgeAssignment } from "@/lib/judging/scoring";
 import { ScoreStatusBadge, scoreStateOf } from "../score-status";
 import { RecuseForm } from "./recuse-form";
@@ -36,12 +37,12 @@ export default async function ScorePage({ params }: Params) {
   const found = await load((await params).assignmentId);
   if (!found) notFound();
   const { assignment: a } = found;
-  const [t, te, format] = await Promise.all([getTranslations("judging.score"), getTranslations("entries.type"), getFormatter()]);
+  const [t, te, locale] = await Promise.all([getTranslations("judging.score"), getTranslations("entries.type"), getLocale()]);
   const { entry, category, campaign } = a;
   const fileUrl = entry.hasFile ? `/judging/${a.assignment.id}/file` : null;
   // Whether to show the drawing inline or offer the PDF: the stored file's checked type.
   const mimeType = entry.fileType;
-  const closes = format.dateTime(campaign.judgingEndsAt, { dateStyle: "medium", timeStyle: "short" });
+  const closes = dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(campaign.judgingEndsAt);
 
   return (
     <>
