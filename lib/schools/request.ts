@@ -13,8 +13,14 @@ export async function siteOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-/** The client's address for per-IP rate limits (the first hop a proxy reports). */
+/**
+ * The client's address for per-address rate limits: the last entry of X-Forwarded-For, the one
+ * the nearest proxy added (nginx's `$proxy_add_x_forwarded_for`), or Next's own record of the
+ * connection when no proxy sent one. Entries before it come from the client and prove nothing:
+ * taking the first let anyone reset their limits by sending a made-up address.
+ */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")?.trim() || "unknown";
+  const hops = (h.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim());
+  return hops.at(-1) || h.get("x-real-ip")?.trim() || "unknown";
 }
