@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { assignments, campaignCategories, campaigns, entries, files, rubricCriteria, type ScoreBand } from "@/db/schema";
 import { AppError, type FieldMessage } from "@/lib/errors";
 import { disagree } from "./assign";
@@ -75,12 +75,12 @@ export async function judgeQueueSummary(judge: Judge, now = new Date()) {
 /** A rubric criterion as the judge's form and the score check use it. */
 export type JudgeCriterion = { id: number; name: string; description: string; maxPoints: number; weight: number; bands: ScoreBand[] };
 
-/**
- * One assignment of this judge, with what is needed to judge it and nothing else: the entry, its
- * rubric, the file's checked type (for a drawing) and the next entry still to score, in one query.
- */
-export async function getJudgeAssignment(judge: Judge, assignmentId: number) {
-  const [row] = await getDb()
+const judgeId = sql.placeholder("judgeId");
+const assignmentId = sql.placeholder("assignmentId");
+
+/** The judge's page's one query, built (and prepared) once per database handle: it runs on every page a judge opens. */
+function judgeAssignmentQuery(db: Db) {
+  return db
     .select({
       assignment: {
         id: assignments.id,
@@ -108,7 +108,7 @@ export async function getJudgeAssignment(judge: Judge, assignmentId: number) {
       // The next one still to score, for "save and go on".
       nextId: sql<number | null>`(
         select n.id from ${assignments} n
-        where n.judge_id = ${judge.id} and n.campaign_id = ${assignments.campaignId} and n.status = 'assigned'
+        where n.judge_id = ${judgeId} and n.campaign_id = ${assignments.campaignId} and n.status = 'assigned'
           and n.score_status <> 'submitted' and n.id > ${assignmentId}
         order by n.id limit 1)`,
     })
@@ -117,8 +117,21 @@ export async function getJudgeAssignment(judge: Judge, assignmentId: number) {
     .innerJoin(campaignCategories, eq(campaignCategories.id, entries.categoryId))
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
     .leftJoin(files, eq(files.id, entries.fileId))
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judge.id), eq(assignments.status, "assigned"), blindSafe))
-    .limit(1);
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judgeId), eq(assignments.status, "assigned"), blindSafe))
+    .limit(1)
+    .prepare("judge_assignment");
+}
+const judgeAssignmentQueries = new WeakMap<Db, ReturnType<typeof judgeAssignmentQuery>>();
+
+/**
+ * One assignment of this judge, with what is needed to judge it and nothing else: the entry, its
+ * rubric, the file's checked type (for a drawing) and the next entry still to score, in one query.
+ */
+export async function getJudgeAssignment(judge: Judge, id: number) {
+  const db = getDb();
+  let query = judgeAssignmentQueries.get(db);
+  if (!query) judgeAssignmentQueries.set(db, (query = judgeAssignmentQuery(db)));
+  const [row] = await query.execute({ judgeId: judge.id, assignmentId: id });
   return row ? { ...row, open: new Date() < row.campaign.judgingEndsAt } : null;
 }
 export type JudgeAssignment = NonNullable<Awaited<ReturnType<typeof getJudgeAssignment>>>;
