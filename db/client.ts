@@ -50,6 +50,20 @@ export function getDb(): Db {
   return g.__shuxiangDb.db;
 }
 
+/**
+ * A query built and prepared once per database handle (tests install their own), for the few that
+ * run on nearly every request: drizzle building a query can cost more than running it.
+ */
+export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
+  const byDb = new WeakMap<Db, Q>();
+  return () => {
+    const db = getDb();
+    let query = byDb.get(db);
+    if (!query) byDb.set(db, (query = build(db)));
+    return query;
+  };
+}
+
 export function dbDriver(): Handle["driver"] {
   g.__shuxiangDb ??= openDb();
   return g.__shuxiangDb.driver;

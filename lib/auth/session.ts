@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
+import { preparedQuery } from "@/db/client";
 import { userRoles, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { sessionUserId } from "./config";
@@ -20,9 +20,8 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
-/** Loads a user with roles, or null when missing or disabled: one query, as every signed-in request makes it. */
-export async function loadSessionUser(id: string): Promise<SessionUser | null> {
-  const [user] = await getDb()
+const sessionUserQuery = preparedQuery((db) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -34,8 +33,14 @@ export async function loadSessionUser(id: string): Promise<SessionUser | null> {
       mustChangePassword: users.mustChangePassword,
     })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.disabled, false)))
-    .limit(1);
+    .where(and(eq(users.id, sql.placeholder("id")), eq(users.disabled, false)))
+    .limit(1)
+    .prepare("session_user"),
+);
+
+/** Loads a user with roles, or null when missing or disabled: one prepared query, as every signed-in request makes it. */
+export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+  const [user] = await sessionUserQuery().execute({ id });
   return user ?? null;
 }
 

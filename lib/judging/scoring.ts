@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, preparedQuery } from "@/db/client";
 import { assignments, campaignCategories, campaigns, entries, files, rubricCriteria, type ScoreBand } from "@/db/schema";
 import { AppError, type FieldMessage } from "@/lib/errors";
 import { disagree } from "./assign";
@@ -78,9 +78,9 @@ export type JudgeCriterion = { id: number; name: string; description: string; ma
 const judgeId = sql.placeholder("judgeId");
 const assignmentId = sql.placeholder("assignmentId");
 
-/** The judge's page's one query, built (and prepared) once per database handle: it runs on every page a judge opens. */
-function judgeAssignmentQuery(db: Db) {
-  return db
+/** The judge's page's one query: it runs on every page a judge opens. */
+const judgeAssignmentQuery = preparedQuery((db) =>
+  db
     .select({
       assignment: {
         id: assignments.id,
@@ -119,19 +119,15 @@ function judgeAssignmentQuery(db: Db) {
     .leftJoin(files, eq(files.id, entries.fileId))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.judgeId, judgeId), eq(assignments.status, "assigned"), blindSafe))
     .limit(1)
-    .prepare("judge_assignment");
-}
-const judgeAssignmentQueries = new WeakMap<Db, ReturnType<typeof judgeAssignmentQuery>>();
+    .prepare("judge_assignment"),
+);
 
 /**
  * One assignment of this judge, with what is needed to judge it and nothing else: the entry, its
  * rubric, the file's checked type (for a drawing) and the next entry still to score, in one query.
  */
 export async function getJudgeAssignment(judge: Judge, id: number) {
-  const db = getDb();
-  let query = judgeAssignmentQueries.get(db);
-  if (!query) judgeAssignmentQueries.set(db, (query = judgeAssignmentQuery(db)));
-  const [row] = await query.execute({ judgeId: judge.id, assignmentId: id });
+  const [row] = await judgeAssignmentQuery().execute({ judgeId: judge.id, assignmentId: id });
   return row ? { ...row, open: new Date() < row.campaign.judgingEndsAt } : null;
 }
 export type JudgeAssignment = NonNullable<Awaited<ReturnType<typeof getJudgeAssignment>>>;
