@@ -3,6 +3,12 @@ import { and, count, eq, gt, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { rateLimitEvents } from "@/db/schema";
 
+/** A limit an operator may set in the environment (`name`), else `fallback`. */
+export function limitFromEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
 /** Events recorded for `key` in the last `windowSeconds`. */
 export async function countRecent(key: string, windowSeconds: number): Promise<number> {
   const [row] = await getDb()

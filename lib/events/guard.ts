@@ -1,11 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { hitRateLimits } from "@/lib/rate-limit";
-
-const limit = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
+import { hitRateLimits, limitFromEnv } from "@/lib/rate-limit";
 
 /**
  * Bots: a filled-in honeypot field is refused, and one address or one email may only try so
@@ -15,8 +10,8 @@ const limit = (name: string, fallback: number) => {
 export async function guardBooking(o: { honeypot: string; ip: string; email: string }) {
   if (o.honeypot.trim()) throw new AppError("invalid");
   const limits = [
-    { key: `events-book:ip:${o.ip}`, limit: limit("EVENTS_BOOKING_LIMIT_IP", 30) },
-    { key: `events-book:email:${o.email.toLowerCase()}`, limit: limit("EVENTS_BOOKING_LIMIT_EMAIL", 8) },
+    { key: `events-book:ip:${o.ip}`, limit: limitFromEnv("EVENTS_BOOKING_LIMIT_IP", 30) },
+    { key: `events-book:email:${o.email.toLowerCase()}`, limit: limitFromEnv("EVENTS_BOOKING_LIMIT_EMAIL", 8) },
   ];
   if (!(await hitRateLimits(limits, 3600))) throw new AppError("rate_limited");
 }

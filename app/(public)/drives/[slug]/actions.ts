@@ -7,21 +7,15 @@ import { createPledge } from "@/lib/drives/mutations";
 import { pledgeSchema } from "@/lib/drives/schemas";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { hitRateLimit, limitFromEnv } from "@/lib/rate-limit";
 import { clientIp, siteOrigin } from "@/lib/schools/request";
-
-/** Pledges an hour from one address (DRIVES_PLEDGE_LIMIT_IP, default 30; benchmarks send everything from one). */
-function ipLimit() {
-  const n = Number(process.env.DRIVES_PLEDGE_LIMIT_IP);
-  return Number.isFinite(n) && n > 0 ? n : 30;
-}
 
 export type PledgeOutcome = { duplicate: boolean; code: string; manageHref: string | null; over: string[] };
 
 export const pledgeAction = defineAction({ schema: pledgeSchema, access: "public" }, async (input): Promise<PledgeOutcome> => {
-  // Bots: the hidden honeypot, and only so many pledges an hour from one address.
+  // Bots: the hidden honeypot, and only so many pledges an hour from one address (DRIVES_PLEDGE_LIMIT_IP, default 30).
   if (input.website.trim()) throw new AppError("invalid");
-  if (!(await hitRateLimit(`drives-pledge:ip:${await clientIp()}`, ipLimit(), 3600))) throw new AppError("rate_limited");
+  if (!(await hitRateLimit(`drives-pledge:ip:${await clientIp()}`, limitFromEnv("DRIVES_PLEDGE_LIMIT_IP", 30), 3600))) throw new AppError("rate_limited");
   const locale = await getLocale();
   const r = await createPledge(input, { origin: await siteOrigin(), locale: isLocale(locale) ? locale : "zh-CN" });
   if (r.outcome === "created") driveChanged(input.driveId);
