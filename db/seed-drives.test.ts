@@ -34,7 +34,7 @@ describe("seedDrives", () => {
     const dongwantuo = ids[`dongwantuo-${year}`]!;
     const dutu = ids[`dutu-${year}`]!;
     for (const driveId of [dongwantuo, dutu]) {
-      const { categories, total } = await driveProgress(db, driveId);
+      const { categories, total } = await driveProgress(driveId, db);
       expect(categories.length).toBeGreaterThanOrEqual(5);
       expect(total.target).toBe(500);
       expect(categories.every((c) => c.welcome && c.notWelcome)).toBe(true);
@@ -73,7 +73,7 @@ describe("seedDrives", () => {
     }
 
     // 东万坨村: about 60 % pledged, 35 % received, a walk-in and one delivery of about 80 books.
-    const one = await driveProgress(db, dongwantuo);
+    const one = await driveProgress(dongwantuo, db);
     expect(one.total).toEqual({ target: 500, pledged: 316, accepted: 175, declined: 13, delivered: 80 });
     const walkIns = await db.select().from(driveIntakes).where(eq(driveIntakes.driveId, dongwantuo));
     expect(walkIns.filter((k) => k.pledgeId === null).every((k) => k.donorName && k.donorEmail)).toBe(true);
@@ -82,7 +82,7 @@ describe("seedDrives", () => {
     expect(pledges.some((p) => p.kind === "school" && p.status === "pledged")).toBe(true);
     expect(pledges.some((p) => p.kind === "person" && p.name === "")).toBe(true);
     expect(pledges.some((p) => p.handover === "pickup" && p.status === "pledged")).toBe(true);
-    const deliveries = await listDeliveries(db, dongwantuo);
+    const deliveries = await listDeliveries(dongwantuo, db);
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ receivedBy: "东万坨村农家书屋管理员 王秀兰", photoFileId: null });
     const delivered = await db.select().from(driveDeliveryItems).where(eq(driveDeliveryItems.deliveryId, deliveries[0]!.id));
@@ -90,9 +90,9 @@ describe("seedDrives", () => {
     expect(deliveries[0]!.deliveredOn < shanghaiDay(now)).toBe(true);
     // A delivery follows the intakes it hands over.
     expect(Math.max(...walkIns.map((k) => k.createdAt.getTime()))).toBeLessThan(new Date(`${deliveries[0]!.deliveredOn}T00:00:00+08:00`).getTime());
-    expect((await listShownDonors(db, dongwantuo)).length).toBeGreaterThanOrEqual(5);
+    expect((await listShownDonors(dongwantuo, db)).length).toBeGreaterThanOrEqual(5);
     // The schools' ranking: cancelled pledges count for nothing.
-    const ranking = await schoolTotals(db, dongwantuo);
+    const ranking = await schoolTotals(dongwantuo, db);
     expect(ranking.map((r) => [r.id, r.pledged, r.accepted])).toEqual([
       [schoolIds[1], 60, 58],
       [schoolIds[2], 50, 46],
@@ -102,7 +102,7 @@ describe("seedDrives", () => {
 
     // 杜土村 has no delivery yet.
     expect(await db.select().from(driveDeliveries).where(eq(driveDeliveries.driveId, dutu))).toHaveLength(0);
-    expect((await driveProgress(db, dutu)).total).toMatchObject({ pledged: 81, accepted: 19, declined: 1, delivered: 0 });
+    expect((await driveProgress(dutu, db)).total).toMatchObject({ pledged: 81, accepted: 19, declined: 1, delivered: 0 });
 
     // Nothing was mailed.
     expect(await db.select().from(outbox).where(like(outbox.toAddress, "%@shuxiang.test"))).toHaveLength(0);

@@ -53,7 +53,7 @@ describe("pledges and progress", () => {
     await recordIntake(intake(drive.id, { [picture.id]: [18, 2], [science.id]: [5, 0] }, { pledgeId: String(a.result.pledgeId) }), staff.id, { origin });
     await recordDelivery(deliverySchema.parse({ driveId: String(drive.id), deliveredOn: "2026-11-20", receivedBy: "村书屋管理员", [`count_${picture.id}`]: "15" }), staff.id, { origin });
 
-    const p = await driveProgress(getDb(), drive.id);
+    const p = await driveProgress(drive.id);
     expect(p.categories.map((c) => [c.name, c.target, c.pledged, c.accepted, c.declined, c.delivered])).toEqual([
       ["绘本", 100, 30, 18, 2, 15],
       ["科普", 50, 5, 5, 0, 0],
@@ -82,7 +82,7 @@ describe("pledges and progress", () => {
     const { result } = await pledge(drive.id, { [science.id]: "10" });
     expect(result.outcome).toBe("created");
     expect(result.over).toEqual(["科普"]);
-    expect((await driveProgress(getDb(), drive.id)).categories[1]!.pledged).toBe(55);
+    expect((await driveProgress(drive.id)).categories[1]!.pledged).toBe(55);
   });
 
   it("gives one pledge and one email when the same form is sent twice", async () => {
@@ -92,7 +92,7 @@ describe("pledges and progress", () => {
     expect(one.pledgeId).toBe(two.pledgeId);
     expect([one.outcome, two.outcome].sort()).toEqual(["created", "duplicate"]);
     expect(await mailsTo(getDb(), input.email)).toHaveLength(1);
-    expect((await driveProgress(getDb(), drive.id)).total.pledged).toBe(3);
+    expect((await driveProgress(drive.id)).total.pledged).toBe(3);
   });
 
   it("lets the donor change and cancel through the link until the books arrive", async () => {
@@ -100,10 +100,10 @@ describe("pledges and progress", () => {
     const { input, result } = await pledge(drive.id, { [picture.id]: "4" });
     const change = pledgeChangeSchema.parse({ token: result.token!, name: input.name, email: input.email, phone: input.phone, [`count_${science.id}`]: "6" });
     await changePledge(change, { origin });
-    const p = await driveProgress(getDb(), drive.id);
+    const p = await driveProgress(drive.id);
     expect(p.categories.map((c) => c.pledged)).toEqual([0, 6]);
     await cancelPledge(result.token!, { origin });
-    expect((await driveProgress(getDb(), drive.id)).total.pledged).toBe(0);
+    expect((await driveProgress(drive.id)).total.pledged).toBe(0);
     await expect(cancelPledge(result.token!, { origin })).rejects.toMatchObject({ code: "conflict" });
     expect((await mailsTo(getDb(), input.email)).map((m) => m.kind).sort()).toEqual(["drive-cancelled", "drive-changed", "drive-pledged"]);
   });
@@ -145,10 +145,10 @@ describe("walk-ins and deliveries", () => {
     const school = await createSchool(getDb());
     const email = `walkin-${hex()}@example.test`;
     await recordIntake(intake(drive.id, { [picture.id]: [7, 1] }, { donorName: "王芳", donorEmail: email, schoolId: String(school.id) }), staff.id, { origin });
-    const p = await driveProgress(getDb(), drive.id);
+    const p = await driveProgress(drive.id);
     expect([p.total.pledged, p.total.accepted, p.total.declined]).toEqual([0, 7, 1]);
     expect((await mailsTo(getDb(), email))[0]!.text).toContain("绘本：7 本");
-    expect(await schoolTotals(getDb(), drive.id)).toEqual([{ id: school.id, name: school.name, pledged: 0, accepted: 7, declined: 1 }]);
+    expect(await schoolTotals(drive.id)).toEqual([{ id: school.id, name: school.name, pledged: 0, accepted: 7, declined: 1 }]);
   });
 
   it("mails everyone who gave once, however many deliveries follow", async () => {
@@ -177,6 +177,6 @@ describe("walk-ins and deliveries", () => {
     const delivery = (n: number) => deliverySchema.parse({ driveId: String(drive.id), deliveredOn: "2026-11-01", receivedBy: "村支书", [`count_${picture.id}`]: String(n) });
     await recordDelivery(delivery(4), staff.id, { origin });
     await expect(recordDelivery(delivery(3), staff.id, { origin })).rejects.toMatchObject({ code: "invalid", fields: { [`count_${picture.id}`]: ["drivesAdmin.moreThanInStock", { n: 2 }] } });
-    expect((await driveProgress(getDb(), drive.id)).total.delivered).toBe(4);
+    expect((await driveProgress(drive.id)).total.delivered).toBe(4);
   });
 });

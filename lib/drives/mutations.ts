@@ -26,7 +26,7 @@ async function openDrive(tx: DbOrTx, driveId: number, now: Date) {
  * is still needed is accepted (extra books go to other village libraries), only noted.
  */
 async function checkItems(tx: DbOrTx, driveId: number, items: ItemInput[], ignorePledgeId?: number) {
-  const { categories } = await driveProgress(tx, driveId);
+  const { categories } = await driveProgress(driveId, tx);
   const own = ignorePledgeId ? await tx.select().from(drivePledgeItems).where(eq(drivePledgeItems.pledgeId, ignorePledgeId)) : [];
   const over: string[] = [];
   for (const item of items) {
@@ -170,7 +170,7 @@ export async function recordDelivery(input: DeliveryInput, actorId: string, o: O
     await driveCategoryIds(tx, input.driveId, input.items.map((i) => i.categoryId));
     // Serialised per drive, so two deliveries recorded at once cannot both take the same books.
     await tx.select({ id: drives.id }).from(drives).where(eq(drives.id, input.driveId)).for("update");
-    const { categories } = await driveProgress(tx, input.driveId);
+    const { categories } = await driveProgress(input.driveId, tx);
     for (const item of input.items) {
       const c = categories.find((x) => x.id === item.categoryId)!;
       const inStock = c.accepted - c.delivered;

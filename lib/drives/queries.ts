@@ -32,7 +32,7 @@ export const stillNeeded = (c: Pick<CategoryProgress, "target" | "pledged">) => 
  * Progress of a drive per need-list line. Counts are summed in SQL, one subquery each, so a
  * pledge's many items and an intake's many lines never multiply each other.
  */
-export async function driveProgress(db: DbOrTx, driveId: number): Promise<{ categories: CategoryProgress[]; total: Totals }> {
+export async function driveProgress(driveId: number, db: DbOrTx = getDb()): Promise<{ categories: CategoryProgress[]; total: Totals }> {
   const pledged = db
     .select({ categoryId: drivePledgeItems.categoryId, n: sql<number>`sum(${drivePledgeItems.count})::int`.as("pledged_n") })
     .from(drivePledgeItems)
@@ -99,11 +99,11 @@ export async function listPublicDrives() {
 export async function listDrivesForStaff() {
   const db = getDb();
   const rows = await db.select().from(drives).orderBy(desc(drives.startsAt), desc(drives.id));
-  return Promise.all(rows.map(async (d) => ({ ...d, total: (await driveProgress(db, d.id)).total })));
+  return Promise.all(rows.map(async (d) => ({ ...d, total: (await driveProgress(d.id, db)).total })));
 }
 
 /** The delivery timeline: date, books and photo per delivery, oldest first. */
-export async function listDeliveries(db: DbOrTx, driveId: number) {
+export async function listDeliveries(driveId: number, db: DbOrTx = getDb()) {
   return db
     .select({
       id: driveDeliveries.id,
@@ -120,7 +120,7 @@ export async function listDeliveries(db: DbOrTx, driveId: number) {
 }
 
 /** Names of donors who agreed to be shown, newest first. */
-export async function listShownDonors(db: DbOrTx, driveId: number, limit = 100) {
+export async function listShownDonors(driveId: number, db: DbOrTx = getDb(), limit = 100) {
   const rows = await db
     .select({ name: drivePledges.name })
     .from(drivePledges)
@@ -131,7 +131,7 @@ export async function listShownDonors(db: DbOrTx, driveId: number, limit = 100) 
 }
 
 /** Books given per school (pledged, accepted, declined), largest first: a friendly ranking. */
-export async function schoolTotals(db: DbOrTx, driveId: number) {
+export async function schoolTotals(driveId: number, db: DbOrTx = getDb()) {
   // Raw SQL: a one-table select drops the table names the correlated subqueries need.
   type Row = { id: number; name: string; pledged: number; accepted: number; declined: number };
   const r = await db.execute(sql`
@@ -280,7 +280,7 @@ export async function getPublicDrive(slug: string) {
   const drive = await getDriveBySlug(slug);
   if (!drive) return null;
   const db = getDb();
-  const [progress, deliveries, donors, ranking] = await Promise.all([driveProgress(db, drive.id), listDeliveries(db, drive.id), listShownDonors(db, drive.id), schoolTotals(db, drive.id)]);
+  const [progress, deliveries, donors, ranking] = await Promise.all([driveProgress(drive.id, db), listDeliveries(drive.id, db), listShownDonors(drive.id, db), schoolTotals(drive.id, db)]);
   return { drive, progress, deliveries, donors, ranking };
 }
 

@@ -3,10 +3,8 @@ import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PledgeFormMessages } from "@/app/(public)/drives/form-messages";
 import { IntlProvider } from "@/components/intl-provider";
 import { ActionButton } from "@/components/ui/action-button";
-import { getDb } from "@/db/client";
 import type { DrivePledge } from "@/db/schema";
 import { getCachedPledgeSchools } from "@/lib/drives/cache";
 import { driveProgress, getPledgeView } from "@/lib/drives/queries";
@@ -54,7 +52,7 @@ export default async function PledgePage({ params }: Props) {
   const driveOpen = drive.status === "published" && !drive.closedAt && drive.endsAt > new Date();
   const changeable = p.status === "pledged" && driveOpen;
   const [progress, schools, library] = changeable
-    ? await Promise.all([driveProgress(getDb(), drive.id), getCachedPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")])
+    ? await Promise.all([driveProgress(drive.id), getCachedPledgeSchools(), getLibraryInfo(isLocale(rawLocale) ? rawLocale : "zh-CN")])
     : [null, [], null];
   return (
     <article className="flex max-w-2xl flex-col gap-4">
@@ -86,9 +84,9 @@ export default async function PledgePage({ params }: Props) {
           <h2 id="change-heading" className="mb-3 text-xl">
             {t("change")}
           </h2>
-          <PledgeFormMessages manage>
+          <IntlProvider namespaces={["drives.form", "drives.overNote", "drives.manage"]}>
             <ChangeForm token={token} current={formValues(p, lines)} categories={progress.categories.map((c) => ({ id: c.id, name: c.name }))} schools={schools} library={library} />
-          </PledgeFormMessages>
+          </IntlProvider>
         </section>
       ) : null}
     </article>

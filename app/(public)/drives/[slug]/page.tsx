@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
+import { IntlProvider } from "@/components/intl-provider";
 import { Markdown } from "@/components/markdown";
 import { destinationOf } from "@/lib/drives/emails";
 import { getCachedPledgeSchools, getCachedPublicDrive } from "@/lib/drives/cache";
 import { isLocale } from "@/lib/i18n";
 import { getLibraryInfo } from "@/lib/library/queries";
-import { PledgeFormMessages } from "../form-messages";
 import { ProgressBar } from "../progress-bar";
 import { getDrivesTranslator } from "../translator";
 import { PledgeForm } from "./pledge-form";
@@ -105,9 +105,9 @@ export default async function DrivePage({ params }: Props) {
           <h2 id="pledge-heading" className="mb-3 text-xl">
             {t("form.heading")}
           </h2>
-          <PledgeFormMessages>
+          <IntlProvider namespaces={["drives.form", "drives.overNote"]}>
             <PledgeForm driveId={d.id} categories={progress.categories.map((c) => ({ id: c.id, name: c.name }))} schools={schoolList} library={library} />
-          </PledgeFormMessages>
+          </IntlProvider>
         </section>
       ) : null}
 

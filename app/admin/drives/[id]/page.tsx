@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/intl-provider";
 import { ActionButton } from "@/components/ui/action-button";
 import { driveProgress, schoolTotals } from "@/lib/drives/queries";
-import { getDb } from "@/db/client";
 import { setDriveStateAction } from "../actions";
 import { staffDrive } from "./drive";
 
@@ -11,7 +10,7 @@ type Props = { params: Promise<{ id: string }> };
 /** A drive's figures: pledged, received, declined, delivered — overall, by category, by school. */
 export default async function DriveOverviewPage({ params }: Props) {
   const { drive: d } = await staffDrive(params);
-  const [t, progress, schools] = await Promise.all([getTranslations("drivesAdmin"), driveProgress(getDb(), d.id), schoolTotals(getDb(), d.id)]);
+  const [t, progress, schools] = await Promise.all([getTranslations("drivesAdmin"), driveProgress(d.id), schoolTotals(d.id)]);
   const { total } = progress;
   const cells: [string, number][] = [
     [t("fig.target"), total.target],

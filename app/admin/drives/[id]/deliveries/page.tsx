@@ -1,5 +1,4 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { IntlProvider } from "@/components/intl-provider";
 import { driveProgress, listDeliveries } from "@/lib/drives/queries";
 import { shanghaiDay } from "@/lib/time";
@@ -9,8 +8,7 @@ import { DeliveryForm } from "./delivery-form";
 /** Deliveries to the village: the timeline the public page shows, and the form for the next one. */
 export default async function DeliveriesPage({ params }: { params: Promise<{ id: string }> }) {
   const { drive: d } = await staffDrive(params, "/deliveries");
-  const db = getDb();
-  const [t, format, { categories }, deliveries] = await Promise.all([getTranslations("drivesAdmin"), getFormatter(), driveProgress(db, d.id), listDeliveries(db, d.id)]);
+  const [t, format, { categories }, deliveries] = await Promise.all([getTranslations("drivesAdmin"), getFormatter(), driveProgress(d.id), listDeliveries(d.id)]);
   const inStock = categories.map((c) => ({ id: c.id, name: c.name, inStock: Math.max(0, c.accepted - c.delivered) }));
   return (
     <IntlProvider namespaces={["drivesAdmin", "common"]}>

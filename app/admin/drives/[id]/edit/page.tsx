@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { IntlProvider } from "@/components/intl-provider";
 import { ActionButton } from "@/components/ui/action-button";
 import { driveProgress } from "@/lib/drives/queries";
@@ -12,7 +11,7 @@ import { CategoryForm } from "./category-form";
 /** The need-list (what the village library asks for) and the drive's own details. */
 export default async function EditDrivePage({ params }: { params: Promise<{ id: string }> }) {
   const { drive: d } = await staffDrive(params, "/edit");
-  const [t, { categories, total }] = await Promise.all([getTranslations("drivesAdmin"), driveProgress(getDb(), d.id)]);
+  const [t, { categories, total }] = await Promise.all([getTranslations("drivesAdmin"), driveProgress(d.id)]);
   return (
     <IntlProvider namespaces={["drivesAdmin", "common"]}>
       <section aria-labelledby="needs-heading" className="mb-10 flex flex-col gap-3">

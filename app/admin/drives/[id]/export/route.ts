@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { routeDenial } from "@/lib/auth/session";
 import { driveExportRows, driveProgress, getDrive, schoolTotals } from "@/lib/drives/queries";
 import { exportResponse, type Sheet } from "@/lib/export";
@@ -21,12 +20,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!q.success) return new Response("Bad request", { status: 400 });
   if (!drive) return new Response("Not found", { status: 404 });
 
-  const db = getDb();
   const [t, locale, progress, schools, rows] = await Promise.all([
     getTranslations("drivesAdmin"),
     getLocale(),
-    driveProgress(db, driveId),
-    schoolTotals(db, driveId),
+    driveProgress(driveId),
+    schoolTotals(driveId),
     driveExportRows(driveId),
   ]);
   const when = (d: Date) => d.toLocaleString(locale, { timeZone: "Asia/Shanghai" });

@@ -1,7 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { IntlProvider } from "@/components/intl-provider";
 import { driveProgress, getPledgeForIntake } from "@/lib/drives/queries";
 import { IntakeForm } from "../../intake-form";
@@ -17,7 +16,7 @@ export default async function PledgeIntakePage({ params }: Props) {
   const found = Number.isSafeInteger(id) && id > 0 ? await getPledgeForIntake(d.id, id) : null;
   if (!found) notFound();
   const { pledge: p, school, items, arrived } = found;
-  const [t, format, { categories }] = await Promise.all([getTranslations("drivesAdmin"), getFormatter(), driveProgress(getDb(), d.id)]);
+  const [t, format, { categories }] = await Promise.all([getTranslations("drivesAdmin"), getFormatter(), driveProgress(d.id)]);
   const promised = (categoryId: number) => items.find((i) => i.categoryId === categoryId);
   const came = (categoryId: number) => arrived.find((a) => a.categoryId === categoryId);
   // Lines the pledge names first, then the rest of the need-list (donors bring other books too).
