@@ -14,6 +14,8 @@
 //   change made here shows on the next view; a change made through another instance shows
 //   within PAGE_CACHE_TTL_MS.
 
+import { SESSION_COOKIE } from "@/lib/auth/cookie-name";
+
 export const PAGE_CACHE_TTL_MS = 500;
 export const FILL_HEADER = "x-shuxiang-page-fill";
 const MAX_ENTRIES = 500;
@@ -26,7 +28,7 @@ type Copy = { at: number; status: number; headers: [string, string][]; body: str
 const copies = new Map<string, Copy>();
 const filling = new Map<string, Promise<Copy | null>>();
 
-const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token/;
+const SESSION = new RegExp(`(^|;\\s*)(__Secure-)?${SESSION_COOKIE.replaceAll(".", "\\.")}`);
 const SKIPPED_HEADERS = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "content-security-policy"]);
 
 /** The key of a request the cache may answer, or null. */
@@ -35,7 +37,7 @@ export function cacheKey(request: Request, locale: string): string | null {
   const url = new URL(request.url);
   if (!CACHEABLE.some((p) => p.test(url.pathname)) || url.search.length > 200 || url.searchParams.has("_rsc")) return null;
   const h = request.headers;
-  if (h.has(FILL_HEADER) || h.has("rsc") || h.has("next-action") || h.has("next-router-state-tree") || SESSION_COOKIE.test(h.get("cookie") ?? "")) return null;
+  if (h.has(FILL_HEADER) || h.has("rsc") || h.has("next-action") || h.has("next-router-state-tree") || SESSION.test(h.get("cookie") ?? "")) return null;
   return `${locale} ${url.pathname}${url.search}`;
 }
 

@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { scheduleDrain, sendMagicLink } from "@/lib/mail";
+import { SESSION_COOKIE } from "./cookie-name";
 import { checkPupilLogin } from "./pupil-login";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -94,7 +95,6 @@ function config(): NextAuthConfig {
 
 export const { handlers, signIn, signOut } = NextAuth(() => config());
 
-const SESSION_COOKIE = "authjs.session-token";
 
 /** The secrets Auth.js signs with: AUTH_SECRET, and AUTH_SECRET_1…3 while rotating (newest first). */
 function sessionSecrets(): string[] {
