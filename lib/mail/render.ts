@@ -44,7 +44,7 @@ export async function renderEmailTemplate(element: ReactElement): Promise<(value
   return (values) => ({ html: fill(html, values, escape), text: fill(text, values, (v) => v) });
 }
 
-export type EmailFiller = Awaited<ReturnType<typeof renderEmailTemplate>>;
+type EmailFiller = Awaited<ReturnType<typeof renderEmailTemplate>>;
 
 // Templates kept for the life of the process, by their key: they hold no one's data, only the
 // layout, the language and the library's name that their key names.

@@ -119,7 +119,7 @@ export default async function ScorePage({ params }: Params) {
               open={a.open}
               submitted={a.assignment.scoreStatus === "submitted"}
               nextId={a.nextId}
-              criteria={a.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, maxPoints: c.maxPoints, weight: c.weight, bands: c.bands }))}
+              criteria={a.criteria}
               points={a.assignment.points}
               comment={a.assignment.comment}
             />

@@ -9,10 +9,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { idleState } from "@/lib/action-state";
 import { COMMENT_MAX, pointsField } from "@/lib/judging/judge-schemas";
 import { weightedTotal } from "@/lib/judging/results";
-import type { ScoreBand } from "@/db/schema/judging";
+import type { JudgeCriterion as Criterion } from "@/lib/judging/scoring";
 import { saveScoreAction } from "../actions";
 
-export type Criterion = { id: number; name: string; description: string; maxPoints: number; weight: number; bands: ScoreBand[] };
 
 type Props = {
   assignmentId: number;
