@@ -23,7 +23,7 @@ import { eventBookings, eventExhibits, eventSessions } from "@/db/schema/events"
 import { outbox } from "@/db/schema/mail";
 import { drawingPng } from "@/db/seed-entries-content";
 import { saveUpload } from "@/lib/storage";
-import { actionId, at, fmt } from "./lib.mjs";
+import { actionBody, actionId, at, fmt, post } from "./lib.mjs";
 
 const base = new URL(process.env.BENCH_URL ?? "http://localhost:3171");
 if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must match the running server's");
@@ -34,7 +34,7 @@ const run = Date.now().toString(36);
 async function bookingBody(sessionId, i) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ sessionId: String(sessionId), name: `观众${i}`, email: `bench-${run}-${sessionId}-${i}@example.test`, phone: "13800000000", partySize: "1", joinWaitlist: "on", website: "" })) form.set(k, v);
-  return encodeReply([{ status: "idle" }, form]);
+  return actionBody(await encodeReply([{ status: "idle" }, form]));
 }
 
 let visitor = Math.floor(Math.random() * 2 ** 24);
@@ -53,12 +53,11 @@ async function send(slug, bodies, concurrency) {
   const one = async (body) => {
     const t = performance.now();
     try {
-      const res = await fetch(new URL(`/events/${slug}`, base), { method: "POST", headers: { "next-action": ACTION, accept: "text/x-component", "x-forwarded-for": visitorAddress() }, body });
-      const text = await res.text();
-      const outcome = /"outcome":"(\w+)"/.exec(text)?.[1];
+      const res = await post(new URL(`/events/${slug}`, base), { headers: { "next-action": ACTION, accept: "text/x-component", "content-type": body.type, "x-forwarded-for": visitorAddress() }, body: body.body, concurrency });
+      const outcome = /"outcome":"(\w+)"/.exec(res.text)?.[1];
       if (res.status !== 200 || !outcome) {
         errors++;
-        if (errors <= 3) console.error(`answer ${res.status}: ${text.slice(0, 300)}`);
+        if (errors <= 3) console.error(`answer ${res.status}: ${res.text.slice(0, 300)}`);
       } else outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     } catch (e) {
       errors++;

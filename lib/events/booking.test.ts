@@ -72,6 +72,17 @@ describe("bookSession", () => {
     expect(await heldPlaces(s.id)).toBe(2);
   });
 
+  it("books the same person once when they send the form twice at once", async () => {
+    const s = await newSession(10);
+    const input = visitor(s.id, 2);
+    const results = await Promise.all(Array.from({ length: 4 }, () => bookSession(input, { origin })));
+    expect(results.filter((r) => r.outcome === "confirmed")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(3);
+    expect(await heldPlaces(s.id)).toBe(2);
+    expect((await getDb().select().from(eventSessions).where(eq(eventSessions.id, s.id)))[0]!.booked).toBe(2);
+    expect((await mailsTo(getDb(), input.email)).map((m) => m.kind).sort()).toEqual(["event-confirmed", "event-reminder"]);
+  });
+
   it("says full, or puts the person on the waiting list when they ask", async () => {
     const s = await newSession(2);
     await bookSession(visitor(s.id, 2), { origin });

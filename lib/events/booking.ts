@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, preparedQuery, rowsOf, type DbOrTx } from "@/db/client";
 import { eventBookings, eventSessions, events, outbox, type EventBooking } from "@/db/schema";
 import { hashToken, newToken, readableCode } from "@/lib/crypto";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMails, idempotencyKey } from "@/lib/mail";
+import { enqueueMails, idempotencyKey, outboxRow } from "@/lib/mail";
 import { bookingMessage, confirmationMessages, sendBookingMail, type BookingMail } from "./emails";
 
 // Statuses a booker can cancel that hold places in `event_sessions.booked` (attended and
@@ -70,22 +70,12 @@ export async function bookingMailContext(db: DbOrTx, bookingId: number): Promise
   return row;
 }
 
-/** Takes `n` places in one statement, or none: the row is returned only when they fit. */
-async function takePlaces(tx: DbOrTx, sessionId: number, n: number, unsafe = false): Promise<boolean> {
-  if (unsafe) {
-    const [s] = await tx.select({ booked: eventSessions.booked, capacity: eventSessions.capacity }).from(eventSessions).where(eq(eventSessions.id, sessionId));
-    if (!s || s.booked + n > s.capacity) return false;
-    // Widen the window between the read and the write, as a busy server would.
-    await tx.execute(sql`SELECT pg_sleep(0.02)`);
-    await tx.update(eventSessions).set({ booked: s.booked + n }).where(eq(eventSessions.id, sessionId));
-    return true;
-  }
-  const rows = await tx
+/** The statement that takes `n` places, or none: it changes the row only when they fit. */
+function takePlaces(db: DbOrTx, sessionId: number, n: number, also?: SQL) {
+  return db
     .update(eventSessions)
     .set({ booked: sql`${eventSessions.booked} + ${n}` })
-    .where(and(eq(eventSessions.id, sessionId), isNull(eventSessions.cancelledAt), sql`${eventSessions.booked} + ${n} <= ${eventSessions.capacity}`))
-    .returning({ id: eventSessions.id });
-  return rows.length > 0;
+    .where(and(eq(eventSessions.id, sessionId), isNull(eventSessions.cancelledAt), sql`${eventSessions.booked} + ${n} <= ${eventSessions.capacity}`, also));
 }
 
 async function releasePlaces(tx: DbOrTx, sessionId: number, n: number) {
@@ -95,86 +85,95 @@ async function releasePlaces(tx: DbOrTx, sessionId: number, n: number) {
     .where(eq(eventSessions.id, sessionId));
 }
 
-async function findActive(db: DbOrTx, sessionId: number, email: string) {
-  const [row] = await db
-    .select({ id: eventBookings.id, code: eventBookings.code, status: eventBookings.status })
-    .from(eventBookings)
-    .where(and(eq(eventBookings.sessionId, sessionId), sql`lower(${eventBookings.email}) = ${email.toLowerCase()}`, inArray(eventBookings.status, [...ACTIVE]), isNull(eventBookings.anonymisedAt)));
-  return row;
-}
+/**
+ * A bookable session as the emails tell it, this email's live booking of it if there is one, and
+ * an id for the new booking (so its emails can be made before it is stored). One query, prepared.
+ */
+const sessionToBook = preparedQuery((db) =>
+  db
+    .select({
+      startsAt: eventSessions.startsAt,
+      endsAt: eventSessions.endsAt,
+      capacity: eventSessions.capacity,
+      booked: eventSessions.booked,
+      cancelledAt: eventSessions.cancelledAt,
+      eventTitle: events.title,
+      eventSlug: events.slug,
+      venue: venueOf,
+      existing: sql<{ id: number; code: string; status: EventBooking["status"] } | null>`(
+        SELECT json_build_object('id', b.id, 'code', b.code, 'status', b.status) FROM ${eventBookings} b
+        WHERE b.session_id = ${eventSessions.id} AND lower(b.email) = lower(${sql.placeholder("email")})
+          AND b.status IN ${sql.raw(`(${ACTIVE.map((s) => `'${s}'`).join(", ")})`)} AND b.anonymised_at IS NULL
+        LIMIT 1)`,
+      newId: sql<number>`nextval(pg_get_serial_sequence('event_bookings', 'id'))::int`,
+    })
+    .from(eventSessions)
+    .innerJoin(events, eq(events.id, eventSessions.eventId))
+    .where(and(eq(eventSessions.id, sql.placeholder("sessionId")), eq(events.status, "published"), isNull(events.cancelledAt)))
+    .prepare("session_to_book"),
+);
 
 /**
- * Books a session: places are taken by one conditional UPDATE, so however many people book at
- * once the session is never oversold. When it is full the person joins the waiting list if they
- * asked to, or is told so. The booking and its emails commit together.
+ * Books a session in two round trips: one read (above), then one statement that takes the places
+ * when they fit, stores the booking (confirmed, or waiting when they do not fit and the person
+ * asked to wait) and queues its emails, all or nothing. Places are taken by a conditional UPDATE,
+ * so however many people book at once the session is never oversold; a second live booking by
+ * the same email is stopped by a unique index, and that person is pointed to their first.
  */
 export async function bookSession(input: NewBooking, opts: Opts): Promise<BookResult> {
   const now = opts.now ?? new Date();
-  const db = getDb();
-  const existing = await findActive(db, input.sessionId, input.email);
-  if (existing) return { outcome: "duplicate", bookingId: existing.id, code: existing.code, status: existing.status };
   const size = input.kind === "visitor" ? input.partySize : input.pupils + input.adults;
+  const [session] = await sessionToBook().execute({ sessionId: input.sessionId, email: input.email });
+  if (session?.existing) return { outcome: "duplicate", bookingId: session.existing.id, code: session.existing.code, status: session.existing.status };
+  if (!session || session.cancelledAt || session.startsAt <= now) throw new AppError("not_found", undefined, "events.sessionClosed");
+  if (size > session.capacity) throw new AppError("invalid", { [input.kind === "visitor" ? "partySize" : "pupils"]: ["events.tooManyForSession", { max: session.capacity }] });
+
+  const db = getDb();
+  const { token, hash } = newToken();
+  const { eventTitle, eventSlug, venue, startsAt, endsAt } = session;
+  const mail: BookingMail = { bookingId: session.newId, code: readableCode(8).toUpperCase(), name: input.name, email: input.email, locale: input.locale, partySize: size, eventTitle, eventSlug, venue, startsAt, endsAt };
+  const mails = [
+    ...(await confirmationMessages(db, mail, { origin: opts.origin, token, now })).map((m) => ({ status: "confirmed", ...outboxRow(m) })),
+    ...(input.joinWaitlist ? [{ status: "waiting", ...outboxRow(await bookingMessage(db, "waiting", mail, { origin: opts.origin, token })) }] : []),
+  ];
+  const cls = input.kind === "class" ? input : null;
+
+  // Test-only: decide from the places read above, then write the new total (see Opts).
+  const unsafe = opts.unsafeCheckThenAct;
+  if (unsafe) await db.execute(sql`SELECT pg_sleep(0.02)`);
+  const take = unsafe
+    ? sql`UPDATE ${eventSessions} SET booked = ${session.booked + size} WHERE id = ${input.sessionId} AND ${session.booked + size <= session.capacity}`
+    : takePlaces(db, input.sessionId, size, gt(eventSessions.startsAt, now)).getSQL();
   try {
-    return await db.transaction(async (tx) => {
-      // With what the emails say of the event, so the booking needs no second read for them.
-      const [session] = await tx
-        .select({
-          id: eventSessions.id,
-          startsAt: eventSessions.startsAt,
-          endsAt: eventSessions.endsAt,
-          capacity: eventSessions.capacity,
-          booked: eventSessions.booked,
-          cancelledAt: eventSessions.cancelledAt,
-          eventTitle: events.title,
-          eventSlug: events.slug,
-          venue: venueOf,
-        })
-        .from(eventSessions)
-        .innerJoin(events, eq(events.id, eventSessions.eventId))
-        .where(and(eq(eventSessions.id, input.sessionId), eq(events.status, "published"), isNull(events.cancelledAt)));
-      if (!session || session.cancelledAt || session.startsAt <= now) throw new AppError("not_found", undefined, "events.sessionClosed");
-      if (size > session.capacity) throw new AppError("invalid", { [input.kind === "visitor" ? "partySize" : "pupils"]: ["events.tooManyForSession", { max: session.capacity }] });
-      const took = await takePlaces(tx, input.sessionId, size, opts.unsafeCheckThenAct);
-      if (!took && !input.joinWaitlist) return { outcome: "full" as const, placesLeft: Math.max(0, session.capacity - session.booked) };
-      const { token, hash } = newToken();
-      const [row] = await tx
-        .insert(eventBookings)
-        .values({
-          code: readableCode(8).toUpperCase(),
-          sessionId: input.sessionId,
-          kind: input.kind,
-          name: input.name,
-          email: input.email,
-          phone: input.phone,
-          partySize: size,
-          ...(input.kind === "class" ? { pupils: input.pupils, adults: input.adults, schoolId: input.schoolId, teacherId: input.teacherId } : {}),
-          status: took ? "confirmed" : "waiting",
-          tokenHash: hash,
-          locale: input.locale,
-        })
-        .returning({ id: eventBookings.id, code: eventBookings.code });
-      const mail: BookingMail = {
-        bookingId: row!.id,
-        code: row!.code,
-        name: input.name,
-        email: input.email,
-        locale: input.locale,
-        partySize: size,
-        eventTitle: session.eventTitle,
-        eventSlug: session.eventSlug,
-        venue: session.venue,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-      };
-      // The confirmation and its reminder (or the waiting-list message) in one statement.
-      await enqueueMails(tx, took ? await confirmationMessages(tx, mail, { origin: opts.origin, token, now }) : [await bookingMessage(tx, "waiting", mail, { origin: opts.origin, token })]);
-      return { outcome: took ? ("confirmed" as const) : ("waiting" as const), bookingId: row!.id, code: row!.code, token };
-    });
+    const [row] = rowsOf<{ status: "confirmed" | "waiting" }>(
+      await db.execute(sql`
+        WITH took AS (${take} RETURNING 1),
+        booking AS (
+          INSERT INTO ${eventBookings} (id, code, session_id, kind, name, email, phone, party_size, pupils, adults, school_id, teacher_id, status, token_hash, locale)
+          SELECT ${mail.bookingId}, ${mail.code}, ${input.sessionId}, ${input.kind}, ${input.name}, ${input.email}, ${input.phone}, ${size},
+            ${cls?.pupils ?? null}::int, ${cls?.adults ?? null}::int, ${cls?.schoolId ?? null}::int, ${cls?.teacherId ?? null},
+            (CASE WHEN EXISTS (SELECT 1 FROM took) THEN 'confirmed' ELSE 'waiting' END)::booking_status, ${hash}, ${input.locale}
+          WHERE EXISTS (SELECT 1 FROM took) OR ${input.joinWaitlist}
+          RETURNING status
+        ),
+        mail AS (
+          INSERT INTO ${outbox} (idempotency_key, kind, to_address, locale, subject, html, text, send_after)
+          SELECT m.key, m.kind, m.to_address, m.locale::locale, m.subject, m.html, m.text, coalesce(m.send_after, now())
+          FROM booking JOIN (VALUES ${sql.join(
+            mails.map((m) => sql`(${m.status}, ${m.idempotencyKey}, ${m.kind}, ${m.toAddress}, ${m.locale}, ${m.subject}, ${m.html}, ${m.text}, ${m.sendAfter?.toISOString() ?? null}::timestamptz)`),
+            sql`, `,
+          )}) AS m (status, key, kind, to_address, locale, subject, html, text, send_after) ON m.status = booking.status::text
+          ON CONFLICT (idempotency_key) DO NOTHING
+        )
+        SELECT status FROM booking`),
+    );
+    if (!row) return { outcome: "full", placesLeft: Math.max(0, session.capacity - session.booked) };
+    return { outcome: row.status, bookingId: mail.bookingId, code: mail.code, token };
   } catch (e) {
     // Two requests from the same person at once: the unique index lets one through.
     if (isUniqueViolation(e)) {
-      const again = await findActive(db, input.sessionId, input.email);
-      if (again) return { outcome: "duplicate", bookingId: again.id, code: again.code, status: again.status };
+      const [again] = await sessionToBook().execute({ sessionId: input.sessionId, email: input.email });
+      if (again?.existing) return { outcome: "duplicate", bookingId: again.existing.id, code: again.existing.code, status: again.existing.status };
     }
     throw e;
   }
@@ -203,7 +202,7 @@ export async function offerFreedPlaces(tx: DbOrTx, sessionId: number, origin: st
       .where(and(eq(eventBookings.sessionId, sessionId), eq(eventBookings.status, "waiting"), lte(eventBookings.partySize, s.free)))
       .orderBy(asc(eventBookings.id))
       .limit(1);
-    if (!next || !(await takePlaces(tx, sessionId, next.partySize))) return;
+    if (!next || !(await takePlaces(tx, sessionId, next.partySize).returning({ id: eventSessions.id })).length) return;
     const until = new Date(Math.min(now.getTime() + offerHours() * 3600_000, s.startsAt.getTime()));
     // The offer email carries a fresh link; the earlier one (from the waiting-list email) stops working.
     const { token, hash } = newToken();

@@ -1,6 +1,6 @@
 // The mail subsystem's public API. Domain code queues mail with a typed send…() helper inside its
 // own transaction, then calls scheduleDrain() once the transaction has committed.
-export { enqueueMail, enqueueMails, idempotencyKey, listOutbox, countOutboxByStatus, retryOutboxMessage, listMailbox, getMailboxMessage } from "./outbox";
+export { enqueueMail, enqueueMails, idempotencyKey, outboxRow, listOutbox, countOutboxByStatus, retryOutboxMessage, listMailbox, getMailboxMessage } from "./outbox";
 export type { NewMail, OutboxSummary, Page } from "./outbox";
 export { sendMagicLink, libraryName } from "./send";
 export { drainOutbox, scheduleDrain, startMailTimer, backoffMs, takePacerSlot } from "./sender";

@@ -28,24 +28,25 @@ export function idempotencyKey(kind: string, entityId: string | number): string 
  * Returns true when this call created the row.
  */
 export async function enqueueMail(db: DbOrTx, m: NewMail): Promise<boolean> {
+  const rows = await db.insert(outbox).values(outboxRow(m)).onConflictDoNothing({ target: outbox.idempotencyKey }).returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** The outbox row of a mail; a statement that queues mail itself (a booking's) stores exactly this. */
+export function outboxRow(m: NewMail) {
   const to = m.to.trim();
   // A newline in the address could smuggle extra headers in some transports; refuse early.
   if (!to || /[\r\n]/.test(to)) throw new Error("enqueueMail: invalid recipient address");
-  const rows = await db
-    .insert(outbox)
-    .values({
-      idempotencyKey: idempotencyKey(m.kind, m.entityId),
-      kind: m.kind,
-      toAddress: to,
-      locale: m.locale,
-      subject: m.subject,
-      html: m.html,
-      text: m.text,
-      ...(m.sendAfter ? { sendAfter: m.sendAfter } : {}),
-    })
-    .onConflictDoNothing({ target: outbox.idempotencyKey })
-    .returning({ id: outbox.id });
-  return rows.length > 0;
+  return {
+    idempotencyKey: idempotencyKey(m.kind, m.entityId),
+    kind: m.kind,
+    toAddress: to,
+    locale: m.locale,
+    subject: m.subject,
+    html: m.html,
+    text: m.text,
+    ...(m.sendAfter ? { sendAfter: m.sendAfter } : {}),
+  };
 }
 
 /**
@@ -57,13 +58,7 @@ export async function enqueueMails(db: DbOrTx, mails: readonly NewMail[]): Promi
   for (let i = 0; i < mails.length; i += 1000) {
     const rows = await db
       .insert(outbox)
-      .values(
-        mails.slice(i, i + 1000).map((m) => {
-          const to = m.to.trim();
-          if (!to || /[\r\n]/.test(to)) throw new Error("enqueueMails: invalid recipient address");
-          return { idempotencyKey: idempotencyKey(m.kind, m.entityId), kind: m.kind, toAddress: to, locale: m.locale, subject: m.subject, html: m.html, text: m.text, ...(m.sendAfter ? { sendAfter: m.sendAfter } : {}) };
-        }),
-      )
+      .values(mails.slice(i, i + 1000).map(outboxRow))
       .onConflictDoNothing({ target: outbox.idempotencyKey })
       .returning({ id: outbox.id });
     created += rows.length;
