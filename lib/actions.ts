@@ -75,29 +75,33 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
   handler: (input: z.output<S>, ctx: Ctx<A>) => Promise<T>,
 ) {
   return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
-    const t = await getTranslations();
-    const values = typedValues(formData);
+    // Messages and the typed values are only needed to answer with an error (or a success
+    // message), so an action that just succeeds does not pay for them.
+    const values = () => typedValues(formData);
     try {
       const user = await getCurrentUser();
       if ("permission" in opts || opts.access === "signed-in") {
-        if (!user) return { status: "error", message: t("errors.unauthenticated"), values, signedOut: true };
+        const t = await getTranslations();
+        if (!user) return { status: "error", message: t("errors.unauthenticated"), values: values(), signedOut: true };
         if ("permission" in opts && !can(user, opts.permission)) {
-          return { status: "error", message: t("errors.forbidden"), values };
+          return { status: "error", message: t("errors.forbidden"), values: values() };
         }
       }
       const parsed = opts.schema.safeParse(formDataToObject(formData));
       if (!parsed.success) {
+        const t = await getTranslations();
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
           const field = issue.path.join(".") || "_form";
           fieldErrors[field] ??= issueMessage(issue, t);
         }
-        return { status: "error", message: t("errors.formHasErrors"), fieldErrors, values };
+        return { status: "error", message: t("errors.formHasErrors"), fieldErrors, values: values() };
       }
       const data = await handler(parsed.data, { user } as Ctx<A>);
-      return { status: "ok", data, message: opts.successMessage ? t(opts.successMessage) : undefined };
+      return { status: "ok", data, message: opts.successMessage ? (await getTranslations())(opts.successMessage) : undefined };
     } catch (e) {
       unstable_rethrow(e);
+      const t = await getTranslations();
       if (isAppError(e)) {
         const fieldErrors = e.fields
           ? Object.fromEntries(
@@ -109,11 +113,11 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
           : undefined;
         // Without a message key of its own the error speaks for its code ("forbidden" is also a page's namespace).
         const key = e.message !== e.code && t.has(e.message) ? e.message : codeKeys[e.code];
-        return { status: "error", message: t(key), fieldErrors, values };
+        return { status: "error", message: t(key), fieldErrors, values: values() };
       }
       const requestId = randomUUID().slice(0, 8);
       console.error(`[action] request ${requestId} failed`, e);
-      return { status: "error", message: t("errors.unexpected", { requestId }), values, requestId };
+      return { status: "error", message: t("errors.unexpected", { requestId }), values: values(), requestId };
     }
   };
 }
