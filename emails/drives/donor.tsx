@@ -1,7 +1,7 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 /**
@@ -24,9 +24,7 @@ export type DonorEmailProps = {
   url: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "drives.email" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "drives.email" }));
 
 export const donorEmailSubject = (locale: Locale, variant: DonorEmailVariant, drive: string) => translator(locale)(`${variant}.subject`, { drive });
 

@@ -1,7 +1,7 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 export type EnrolmentConfirmedEmailProps = {
@@ -15,9 +15,7 @@ export type EnrolmentConfirmedEmailProps = {
   url: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "enrolment.email" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "enrolment.email" }));
 
 export function EnrolmentConfirmedEmail({
   locale = "zh-CN",

@@ -1,7 +1,7 @@
 import { Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { colors, EmailLayout, textStyles } from "../layout";
 
 export type EntryDecisionEmailProps = {
@@ -23,9 +23,7 @@ export type EntryDecisionEmailProps = {
   contact: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "entriesAdmin.email" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "entriesAdmin.email" }));
 
 const defaults: EntryDecisionEmailProps = {
   locale: "zh-CN",

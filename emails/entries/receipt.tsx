@@ -1,7 +1,7 @@
 import { Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 export type EntryReceiptEmailProps = {
@@ -19,9 +19,7 @@ export type EntryReceiptEmailProps = {
   closesAt: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "entries.email" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "entries.email" }));
 
 const codeStyle = { ...textStyles.body, fontSize: "22px", fontWeight: 700, letterSpacing: "1px", fontFamily: "ui-monospace, Menlo, monospace" };
 

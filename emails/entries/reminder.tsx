@@ -1,7 +1,7 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 export type EntryReminderEmailProps = {
@@ -21,9 +21,7 @@ export type EntryReminderEmailProps = {
   url: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "entriesProgress.email" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "entriesProgress.email" }));
 
 export function EntryReminderEmail({
   locale = "zh-CN",

@@ -1,7 +1,7 @@
 import { Button, Heading, Img, Link, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 /**
@@ -31,9 +31,7 @@ export type BookingEmailProps = {
   offerUntil?: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "events.email" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "events.email" }));
 
 export function BookingEmail({
   locale = "zh-CN",

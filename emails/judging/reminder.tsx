@@ -1,7 +1,7 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 export type JudgeReminderEmailProps = {
@@ -16,9 +16,7 @@ export type JudgeReminderEmailProps = {
   url: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "judgingAdmin.email.reminder" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "judgingAdmin.email.reminder" }));
 
 /** Staff nudge a judge who still has entries to score. Counts only: never an entry's details. */
 export function JudgeReminderEmail({

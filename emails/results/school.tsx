@@ -1,7 +1,7 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages } from "@/lib/mail/render";
+import { emailMessages, perLocale } from "@/lib/mail/render";
 import { EmailLayout, textStyles } from "../layout";
 
 export type SchoolResultsEmailProps = {
@@ -16,9 +16,7 @@ export type SchoolResultsEmailProps = {
   certificatesUrl: string;
 };
 
-function translator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "resultsEmail.school" });
-}
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "resultsEmail.school" }));
 
 const cell = { ...textStyles.body, margin: 0, padding: "4px 8px 4px 0", verticalAlign: "top" as const };
 

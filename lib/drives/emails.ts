@@ -6,9 +6,9 @@ import { driveCategories, driveIntakes, drivePledgeItems, drivePledges, drives, 
 import { DonorEmail, donorEmailSubject, type DonorEmailVariant } from "@/emails/drives/donor";
 import type { Locale } from "@/lib/i18n";
 import { createTranslator } from "next-intl";
-import { emailMessages, enqueueMail, libraryName, renderEmail } from "@/lib/mail";
+import { emailMessages, enqueueMail, libraryName, perLocale, renderEmail } from "@/lib/mail";
 
-const translator = (locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "drives" });
+const translator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "drives" }));
 
 export const pledgeUrl = (origin: string, token: string) => `${origin}/pledges/${token}`;
 

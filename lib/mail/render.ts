@@ -18,10 +18,21 @@ export function emailMessages(locale: Locale): EmailMessages {
   return catalogs[locale] ?? catalogs["zh-CN"];
 }
 
-/** A translator for the `emails.*` keys: `emailTranslator(locale)("magicLink.subject")`. */
-export function emailTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: emailMessages(locale), namespace: "emails" });
+/**
+ * `make(locale)`, made once per language and kept. A translator keeps the messages it has parsed
+ * (with their Intl objects); one made afresh for every email parses each message again.
+ */
+export function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const made = new Map<Locale, T>();
+  return (locale) => {
+    let t = made.get(locale);
+    if (t === undefined) made.set(locale, (t = make(locale)));
+    return t;
+  };
 }
+
+/** A translator for the `emails.*` keys: `emailTranslator(locale)("magicLink.subject")`. */
+export const emailTranslator = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "emails" }));
 
 export type EmailTranslator = ReturnType<typeof emailTranslator>;
 
