@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { rateLimitEvents } from "@/db/schema";
 
@@ -22,25 +22,33 @@ export async function recordEvent(key: string) {
   await getDb().insert(rateLimitEvents).values({ key });
 }
 
+export type RateLimit = { key: string; limit: number };
+
+/**
+ * The CTEs that record one hit on each key when every key stays within its limit per window:
+ * `verdict.ok` says whether they did; when one would not, nothing is recorded. A statement that
+ * should happen only within the limits (a booking) puts them in front of its own, so the check,
+ * the count and the change take one round trip.
+ */
+export function rateLimitCtes(limits: RateLimit[], windowSeconds: number): SQL {
+  return sql`l (key, lim) AS (VALUES ${sql.join(
+    limits.map((x) => sql`(${x.key}::text, ${x.limit}::int)`),
+    sql`, `,
+  )}),
+    counts AS (
+      SELECT l.key, l.lim, (SELECT count(*) FROM rate_limit_events e WHERE e.key = l.key AND e.at > now() - make_interval(secs => ${windowSeconds})) AS n
+      FROM l
+    ),
+    verdict AS (SELECT coalesce(bool_and(n < lim), false) AS ok FROM counts),
+    recorded AS (INSERT INTO rate_limit_events (key) SELECT counts.key FROM counts, verdict WHERE verdict.ok RETURNING 1)`;
+}
+
 /**
  * Records one hit on each key, and says whether every key stays within its limit per window;
  * when one would not, nothing is recorded. One statement, however many keys.
  */
-export async function hitRateLimits(limits: { key: string; limit: number }[], windowSeconds: number): Promise<boolean> {
-  const rows = rowsOf<{ ok: boolean }>(
-    await getDb().execute(sql`
-      WITH l (key, lim) AS (VALUES ${sql.join(
-        limits.map((x) => sql`(${x.key}::text, ${x.limit}::int)`),
-        sql`, `,
-      )}),
-      counts AS (
-        SELECT l.key, l.lim, (SELECT count(*) FROM rate_limit_events e WHERE e.key = l.key AND e.at > now() - make_interval(secs => ${windowSeconds})) AS n
-        FROM l
-      ),
-      verdict AS (SELECT bool_and(n < lim) AS ok FROM counts),
-      recorded AS (INSERT INTO rate_limit_events (key) SELECT counts.key FROM counts, verdict WHERE verdict.ok RETURNING 1)
-      SELECT ok FROM verdict`),
-  );
+export async function hitRateLimits(limits: RateLimit[], windowSeconds: number): Promise<boolean> {
+  const rows = rowsOf<{ ok: boolean }>(await getDb().execute(sql`WITH ${rateLimitCtes(limits, windowSeconds)} SELECT ok FROM verdict`));
   return rows[0]?.ok === true;
 }
 

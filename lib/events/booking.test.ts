@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 import { createEventRow, createSessionRow } from "@/db/factories-events";
 import { createSchool, createUser } from "@/db/factories";
 import { mailsTo } from "@/db/factories-schools";
 import { eventBookings, eventSessions, outbox } from "@/db/schema";
 import { acceptOffer, anonymiseOldBookings, bookSession, cancelBooking, expireOffers, type NewBooking } from "./booking";
+import { bookingLimits } from "./guard";
 
 const origin = "http://localhost:3000";
 const email = () => `booker-${randomBytes(5).toString("hex")}@example.test`;
@@ -103,6 +104,28 @@ describe("bookSession", () => {
     expect(r.outcome).toBe("confirmed");
     const b = await bookingOf(r.outcome === "confirmed" ? r.bookingId : -1);
     expect(b).toMatchObject({ kind: "class", partySize: 45, pupils: 42, adults: 3, schoolId: school.id });
+  });
+});
+
+describe("limits against bots", () => {
+  it("counts each booking against the limits and stores nothing past them", async () => {
+    const s = await newSession(10);
+    const ip = `test:${randomBytes(4).toString("hex")}`;
+    const limits = [{ key: ip, limit: 2 }];
+    for (let i = 0; i < 2; i++) expect((await bookSession(visitor(s.id, 1), { origin, limits })).outcome).toBe("confirmed");
+    const third = visitor(s.id, 1);
+    await expect(bookSession(third, { origin, limits })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await heldPlaces(s.id)).toBe(2);
+    expect((await getDb().select().from(eventSessions).where(eq(eventSessions.id, s.id)))[0]!.booked).toBe(2);
+    expect(await getDb().select().from(eventBookings).where(eq(eventBookings.email, third.email))).toEqual([]);
+    expect(await mailsTo(getDb(), third.email)).toEqual([]);
+    const [{ n }] = rowsOf<{ n: number }>(await getDb().execute(sql`SELECT count(*)::int AS n FROM rate_limit_events WHERE key = ${ip}`));
+    expect(n).toBe(2);
+  });
+
+  it("limits each address and each email, and refuses a filled-in honeypot", () => {
+    expect(bookingLimits({ honeypot: "", ip: "10.0.0.1", email: "A@Example.test" }).map((l) => l.key)).toEqual(["events-book:ip:10.0.0.1", "events-book:email:a@example.test"]);
+    expect(() => bookingLimits({ honeypot: "http://spam.test", ip: "10.0.0.1", email: "a@example.test" })).toThrow(expect.objectContaining({ code: "invalid" }));
   });
 });
 

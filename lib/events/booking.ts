@@ -5,6 +5,8 @@ import { eventBookings, eventSessions, events, outbox, type EventBooking } from 
 import { hashToken, newToken, readableCode } from "@/lib/crypto";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
+import { rateLimitCtes, type RateLimit } from "@/lib/rate-limit";
+import { BOOKING_LIMIT_WINDOW_SECONDS } from "./guard";
 import { enqueueMails, idempotencyKey, outboxRow } from "@/lib/mail";
 import { bookingMessage, confirmationMessages, sendBookingMail, type BookingMail } from "./emails";
 
@@ -35,6 +37,8 @@ export type BookResult =
 type Opts = {
   origin: string;
   now?: Date;
+  /** Limits per address and email (bookingLimits), checked and counted with the booking itself. */
+  limits?: RateLimit[];
   /**
    * Test-only: read the free places, decide in JavaScript, then write the new total — the
    * check-then-act race the conditional UPDATE exists to prevent. The concurrency test turns it
@@ -114,11 +118,12 @@ const sessionToBook = preparedQuery((db) =>
 );
 
 /**
- * Books a session in two round trips: one read (above), then one statement that takes the places
- * when they fit, stores the booking (confirmed, or waiting when they do not fit and the person
- * asked to wait) and queues its emails, all or nothing. Places are taken by a conditional UPDATE,
- * so however many people book at once the session is never oversold; a second live booking by
- * the same email is stopped by a unique index, and that person is pointed to their first.
+ * Books a session in two round trips: one read (above), then one statement that checks and counts
+ * the limits per address and email, takes the places when they fit, stores the booking (confirmed,
+ * or waiting when they do not fit and the person asked to wait) and queues its emails, all or
+ * nothing. Places are taken by a conditional UPDATE, so however many people book at once the
+ * session is never oversold; a second live booking by the same email is stopped by a unique
+ * index, and that person is pointed to their first.
  */
 export async function bookSession(input: NewBooking, opts: Opts): Promise<BookResult> {
   const now = opts.now ?? new Date();
@@ -141,19 +146,21 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
   // Test-only: decide from the places read above, then write the new total (see Opts).
   const unsafe = opts.unsafeCheckThenAct;
   if (unsafe) await db.execute(sql`SELECT pg_sleep(0.02)`);
+  const allowed = sql`(SELECT ok FROM verdict)`;
   const take = unsafe
-    ? sql`UPDATE ${eventSessions} SET booked = ${session.booked + size} WHERE id = ${input.sessionId} AND ${session.booked + size <= session.capacity}`
-    : takePlaces(db, input.sessionId, size, gt(eventSessions.startsAt, now)).getSQL();
+    ? sql`UPDATE ${eventSessions} SET booked = ${session.booked + size} WHERE id = ${input.sessionId} AND ${session.booked + size <= session.capacity} AND ${allowed}`
+    : takePlaces(db, input.sessionId, size, and(gt(eventSessions.startsAt, now), allowed)).getSQL();
   try {
-    const [row] = rowsOf<{ status: "confirmed" | "waiting" }>(
+    const [row] = rowsOf<{ allowed: boolean; status: "confirmed" | "waiting" | null }>(
       await db.execute(sql`
-        WITH took AS (${take} RETURNING 1),
+        WITH ${opts.limits ? rateLimitCtes(opts.limits, BOOKING_LIMIT_WINDOW_SECONDS) : sql`verdict AS (SELECT true AS ok)`},
+        took AS (${take} RETURNING 1),
         booking AS (
           INSERT INTO ${eventBookings} (id, code, session_id, kind, name, email, phone, party_size, pupils, adults, school_id, teacher_id, status, token_hash, locale)
           SELECT ${mail.bookingId}, ${mail.code}, ${input.sessionId}, ${input.kind}, ${input.name}, ${input.email}, ${input.phone}, ${size},
             ${cls?.pupils ?? null}::int, ${cls?.adults ?? null}::int, ${cls?.schoolId ?? null}::int, ${cls?.teacherId ?? null},
             (CASE WHEN EXISTS (SELECT 1 FROM took) THEN 'confirmed' ELSE 'waiting' END)::booking_status, ${hash}, ${input.locale}
-          WHERE EXISTS (SELECT 1 FROM took) OR ${input.joinWaitlist}
+          WHERE ${allowed} AND (EXISTS (SELECT 1 FROM took) OR ${input.joinWaitlist})
           RETURNING status
         ),
         mail AS (
@@ -165,9 +172,10 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
           )}) AS m (status, key, kind, to_address, locale, subject, html, text, send_after) ON m.status = booking.status::text
           ON CONFLICT (idempotency_key) DO NOTHING
         )
-        SELECT status FROM booking`),
+        SELECT ${allowed} AS allowed, (SELECT status FROM booking) AS status`),
     );
-    if (!row) return { outcome: "full", placesLeft: Math.max(0, session.capacity - session.booked) };
+    if (!row?.allowed) throw new AppError("rate_limited");
+    if (!row.status) return { outcome: "full", placesLeft: Math.max(0, session.capacity - session.booked) };
     return { outcome: row.status, bookingId: mail.bookingId, code: mail.code, token };
   } catch (e) {
     // Two requests from the same person at once: the unique index lets one through.

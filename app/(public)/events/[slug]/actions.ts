@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { bookSession, type BookResult } from "@/lib/events/booking";
-import { guardBooking } from "@/lib/events/guard";
+import { bookingLimits } from "@/lib/events/guard";
 import { classBookingSchema, visitorBookingSchema } from "@/lib/events/schemas";
 import { isLocale } from "@/lib/i18n";
 import { clientIp, siteOrigin } from "@/lib/schools/request";
@@ -24,14 +24,14 @@ async function context() {
 
 export const bookVisitorAction = defineAction({ schema: visitorBookingSchema, access: "public" }, async (input) => {
   const c = await context();
-  await guardBooking({ honeypot: input.website, ip: c.ip, email: input.email });
-  return shown(await bookSession({ ...input, kind: "visitor", locale: c.locale }, { origin: c.origin }));
+  const limits = bookingLimits({ honeypot: input.website, ip: c.ip, email: input.email });
+  return shown(await bookSession({ ...input, kind: "visitor", locale: c.locale }, { origin: c.origin, limits }));
 });
 
 export const bookClassAction = defineAction({ schema: classBookingSchema, permission: "classes.manage" }, async (input, { user }) => {
   // The school comes from the teacher's account, never from the form.
   if (!user.schoolId) throw new AppError("forbidden");
   const c = await context();
-  await guardBooking({ honeypot: input.website, ip: c.ip, email: input.email });
-  return shown(await bookSession({ ...input, kind: "class", schoolId: user.schoolId, teacherId: user.id, locale: c.locale }, { origin: c.origin }));
+  const limits = bookingLimits({ honeypot: input.website, ip: c.ip, email: input.email });
+  return shown(await bookSession({ ...input, kind: "class", schoolId: user.schoolId, teacherId: user.id, locale: c.locale }, { origin: c.origin, limits }));
 });
