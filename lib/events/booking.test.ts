@@ -93,6 +93,18 @@ describe("bookSession", () => {
     expect((await mailsTo(getDb(), w.email)).map((m) => m.kind)).toEqual(["event-waiting"]);
   });
 
+  it("puts people on the waiting list, each with its one message, when others take the places they saw free", async () => {
+    const s = await newSession(1);
+    const inputs = Array.from({ length: 8 }, () => visitor(s.id, 1));
+    const results = await Promise.all(inputs.map((i) => bookSession(i, { origin })));
+    expect(results.map((r) => r.outcome).sort()).toEqual(["confirmed", ...Array(7).fill("waiting")]);
+    expect(await heldPlaces(s.id)).toBe(1);
+    for (const [i, r] of results.entries()) {
+      const kinds = (await mailsTo(getDb(), inputs[i]!.email)).map((m) => m.kind).sort();
+      expect(kinds).toEqual(r.outcome === "confirmed" ? ["event-confirmed", "event-reminder"] : ["event-waiting"]);
+    }
+  });
+
   it("books a class as one booking of pupils plus adults with the teacher's school", async () => {
     const school = await createSchool(getDb());
     const teacher = await createUser(getDb(), { schoolId: school.id });

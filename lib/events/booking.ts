@@ -137,10 +137,8 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
   const { token, hash } = newToken();
   const { eventTitle, eventSlug, venue, startsAt, endsAt } = session;
   const mail: BookingMail = { bookingId: session.newId, code: readableCode(8).toUpperCase(), name: input.name, email: input.email, locale: input.locale, partySize: size, eventTitle, eventSlug, venue, startsAt, endsAt };
-  const mails = [
-    ...(await confirmationMessages(db, mail, { origin: opts.origin, token, now })).map((m) => ({ status: "confirmed", ...outboxRow(m) })),
-    ...(input.joinWaitlist ? [{ status: "waiting", ...outboxRow(await bookingMessage(db, "waiting", mail, { origin: opts.origin, token })) }] : []),
-  ];
+  const confirmed = (await confirmationMessages(db, mail, { origin: opts.origin, token, now })).map((m) => ({ status: "confirmed", ...outboxRow(m) }));
+  const withWaiting = async () => [...confirmed, { status: "waiting", ...outboxRow(await bookingMessage(db, "waiting", mail, { origin: opts.origin, token })) }];
   const cls = input.kind === "class" ? input : null;
 
   // Test-only: decide from the places read above, then write the new total (see Opts).
@@ -150,17 +148,19 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
   const take = unsafe
     ? sql`UPDATE ${eventSessions} SET booked = ${session.booked + size} WHERE id = ${input.sessionId} AND ${session.booked + size <= session.capacity} AND ${allowed}`
     : takePlaces(db, input.sessionId, size, and(gt(eventSessions.startsAt, now), allowed)).getSQL();
-  try {
+
+  /** The statement; the booking joins the waiting list only when its message is among `mails`. */
+  const store = async (mails: typeof confirmed, limits: RateLimit[] | undefined) => {
     const [row] = rowsOf<{ allowed: boolean; status: "confirmed" | "waiting" | null }>(
       await db.execute(sql`
-        WITH ${opts.limits ? rateLimitCtes(opts.limits, BOOKING_LIMIT_WINDOW_SECONDS) : sql`verdict AS (SELECT true AS ok)`},
+        WITH ${limits ? rateLimitCtes(limits, BOOKING_LIMIT_WINDOW_SECONDS) : sql`verdict AS (SELECT true AS ok)`},
         took AS (${take} RETURNING 1),
         booking AS (
           INSERT INTO ${eventBookings} (id, code, session_id, kind, name, email, phone, party_size, pupils, adults, school_id, teacher_id, status, token_hash, locale)
           SELECT ${mail.bookingId}, ${mail.code}, ${input.sessionId}, ${input.kind}, ${input.name}, ${input.email}, ${input.phone}, ${size},
             ${cls?.pupils ?? null}::int, ${cls?.adults ?? null}::int, ${cls?.schoolId ?? null}::int, ${cls?.teacherId ?? null},
             (CASE WHEN EXISTS (SELECT 1 FROM took) THEN 'confirmed' ELSE 'waiting' END)::booking_status, ${hash}, ${input.locale}
-          WHERE ${allowed} AND (EXISTS (SELECT 1 FROM took) OR ${input.joinWaitlist})
+          WHERE ${allowed} AND (EXISTS (SELECT 1 FROM took) OR ${mails.some((m) => m.status === "waiting")})
           RETURNING status
         ),
         mail AS (
@@ -175,8 +175,18 @@ export async function bookSession(input: NewBooking, opts: Opts): Promise<BookRe
         SELECT ${allowed} AS allowed, (SELECT status FROM booking) AS status`),
     );
     if (!row?.allowed) throw new AppError("rate_limited");
-    if (!row.status) return { outcome: "full", placesLeft: Math.max(0, session.capacity - session.booked) };
-    return { outcome: row.status, bookingId: mail.bookingId, code: mail.code, token };
+    return row.status;
+  };
+
+  try {
+    // The waiting-list message is made only when it may be needed: when the places read above do
+    // not fit. When they did but others took them first, nothing was stored, and the statement
+    // runs again with it (the limits were counted the first time).
+    const fits = session.booked + size <= session.capacity;
+    let status = await store(input.joinWaitlist && !fits ? await withWaiting() : confirmed, opts.limits);
+    if (!status && input.joinWaitlist && fits) status = await store(await withWaiting(), undefined);
+    if (!status) return { outcome: "full", placesLeft: Math.max(0, session.capacity - session.booked) };
+    return { outcome: status, bookingId: mail.bookingId, code: mail.code, token };
   } catch (e) {
     // Two requests from the same person at once: the unique index lets one through.
     if (isUniqueViolation(e)) {
