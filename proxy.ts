@@ -47,13 +47,15 @@ export const config = {
   matcher: [
     {
       source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      // Not for the router's own requests (prefetches, and navigations inside the portal, which ask
-      // for the React Server Components payload): they are not documents, so a CSP and its nonce
-      // mean nothing there, and they are never served from the page cache.
+      // Not for the router's own requests (prefetches, navigations inside the portal, which ask
+      // for the React Server Components payload, and server actions called from a page): they are
+      // not documents, so a CSP and its nonce mean nothing there, and they are never served from
+      // the page cache. An action empties the page cache itself (defineAction).
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
         { type: "header", key: "rsc" },
+        { type: "header", key: "next-action" },
       ],
     },
   ],

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { clearPageCache } from "@/lib/page-cache";
 import { idleState, type ActionState } from "@/lib/action-state";
 
 export type { ActionState };
@@ -98,6 +99,8 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
         return { status: "error", message: t("errors.formHasErrors"), fieldErrors, values: values() };
       }
       const data = await handler(parsed.data, { user } as Ctx<A>);
+      // Whatever changed shows on the next view of a public page.
+      clearPageCache();
       return { status: "ok", data, message: opts.successMessage ? (await getTranslations())(opts.successMessage) : undefined };
     } catch (e) {
       unstable_rethrow(e);

@@ -10,9 +10,9 @@
 // - A copy is made by requesting the page again from this server with FILL_HEADER, which the
 //   proxy lets through to the renderer; concurrent misses share one such request.
 // - Only complete 200 HTML answers without Set-Cookie are kept.
-// - Any POST through this server (a booking, a pledge, a staff change) empties the cache, so a
-//   change made here shows on the next view; a change made through another instance shows
-//   within PAGE_CACHE_TTL_MS.
+// - Any change through this server empties the cache, so it shows on the next view: a server
+//   action that succeeds (defineAction) and any other POST (the proxy). A change made through
+//   another instance shows within PAGE_CACHE_TTL_MS.
 
 import { SESSION_COOKIE } from "@/lib/auth/cookie-name";
 
@@ -25,8 +25,11 @@ const CACHEABLE = [/^\/$/, /^\/events$/, /^\/events\/[\w-]+$/, /^\/drives$/, /^\
 
 type Copy = { at: number; status: number; headers: [string, string][]; body: string; nonce: string };
 
-const copies = new Map<string, Copy>();
-const filling = new Map<string, Promise<Copy | null>>();
+// On globalThis: the proxy and the pages are bundled apart, each with its own copy of this
+// module, and the actions that empty the cache run with the pages.
+type Store = { copies: Map<string, Copy>; filling: Map<string, Promise<Copy | null>> };
+const g = globalThis as unknown as { __shuxiangPageCache?: Store };
+const { copies, filling }: Store = (g.__shuxiangPageCache ??= { copies: new Map(), filling: new Map() });
 
 const SESSION = new RegExp(`(^|;\\s*)(__Secure-)?${SESSION_COOKIE.replaceAll(".", "\\.")}`);
 const SKIPPED_HEADERS = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "content-security-policy"]);
