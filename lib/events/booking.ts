@@ -6,9 +6,9 @@ import { hashToken, newToken, readableCode } from "@/lib/crypto";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
 import { rateLimitCtes, type RateLimit } from "@/lib/rate-limit";
-import { BOOKING_LIMIT_WINDOW_SECONDS } from "./guard";
 import { enqueueMails, idempotencyKey, outboxRow } from "@/lib/mail";
 import { bookingMessage, confirmationMessages, sendBookingMail, type BookingMail } from "./emails";
+import { BOOKING_LIMIT_WINDOW_SECONDS } from "./guard";
 
 // Statuses a booker can cancel that hold places in `event_sessions.booked` (attended and
 // no-show bookings keep theirs: the session has happened).
