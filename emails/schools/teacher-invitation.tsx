@@ -1,7 +1,8 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import type { Locale } from "@/lib/i18n";
 import { EmailLayout, textStyles } from "../layout";
-import { formatEmailDateTime, inviteEmailT } from "./translator";
+import { formatMailDate } from "@/lib/mail/render";
+import { inviteEmailT } from "./translator";
 
 export type TeacherInvitationEmailProps = {
   locale: Locale;
@@ -42,7 +43,7 @@ export function TeacherInvitationEmail({
           {url}
         </Link>
       </Text>
-      <Text style={textStyles.small}>{t("expires", { date: formatEmailDateTime(expiresAt, locale) })}</Text>
+      <Text style={textStyles.small}>{t("expires", { date: formatMailDate(expiresAt, locale, true) })}</Text>
       <Text style={textStyles.small}>{t("ignore")}</Text>
     </EmailLayout>
   );

@@ -2,12 +2,8 @@ import "server-only";
 import { createElement } from "react";
 import type { DbOrTx } from "@/db/client";
 import { ConsentRequestEmail, consentRequestSubject } from "@/emails/consent/request";
-import { dateTimeFormat, type Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail } from "@/lib/mail";
-
-export function formatMailDate(date: Date, locale: Locale, withTime = false): string {
-  return dateTimeFormat(locale, withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" }).format(date);
-}
+import type { Locale } from "@/lib/i18n";
+import { enqueueMail, formatMailDate, libraryName, renderEmail } from "@/lib/mail";
 
 /** Queues the guardian's consent link. Idempotent per consent row: `consent-request/<id>`. */
 export async function sendConsentRequestMail(

@@ -2,9 +2,8 @@ import "server-only";
 import { createElement } from "react";
 import type { DbOrTx } from "@/db/client";
 import { EnrolmentConfirmedEmail, enrolmentConfirmedSubject } from "@/emails/enrolment/confirmed";
-import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail } from "@/lib/mail";
+import { enqueueMail, formatMailDate, libraryName, renderEmail } from "@/lib/mail";
 
 /** Confirms a school's enrolment to its coordinator. Idempotent per enrolment: `enrolment-confirmed/<id>`. */
 export async function sendEnrolmentConfirmedMail(

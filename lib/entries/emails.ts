@@ -4,9 +4,8 @@ import { createElement } from "react";
 import type { DbOrTx } from "@/db/client";
 import { schools, users } from "@/db/schema";
 import { EntryReceiptEmail, entryReceiptSubject } from "@/emails/entries/receipt";
-import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { cachedEmailTemplate, enqueueMail, libraryName, placeholders } from "@/lib/mail";
+import { cachedEmailTemplate, enqueueMail, formatMailDate, libraryName, placeholders } from "@/lib/mail";
 import type { EntryPupil, EntrySlot } from "./queries";
 
 type Recipient = { to: string; name: string; locale: Locale };

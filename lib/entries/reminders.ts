@@ -4,10 +4,9 @@ import { getDb } from "@/db/client";
 import { EntryReminderEmail, entryReminderSubject } from "@/emails/entries/reminder";
 import { getClassForUser } from "@/lib/classes/queries";
 import type { Viewer } from "@/lib/classes/scope";
-import { formatMailDate } from "@/lib/consent/emails";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail, type NewMail } from "@/lib/mail";
+import { enqueueMail, formatMailDate, libraryName, renderEmail, type NewMail } from "@/lib/mail";
 import { shanghaiDay } from "@/lib/time";
 import { loadClassProgress, reminderTargets } from "./progress";
 

@@ -13,7 +13,9 @@ import {
   type EntryDecisionEmailProps,
 } from "@/emails/entries/disqualified";
 import type { Locale } from "@/lib/i18n";
-import { emailMessages, enqueueMail, libraryName, renderEmail } from "@/lib/mail";
+import { emailMessages, enqueueMail, libraryName, perLocale, renderEmail } from "@/lib/mail";
+
+const classesT = perLocale((locale: Locale) => createTranslator({ locale, messages: emailMessages(locale), namespace: "classes" }));
 
 type DecidedEntry = { id: number; code: string | null; title: string; pupilId: string; schoolId: number; classId: number | null; categoryId: number; campaignId: number };
 
@@ -61,7 +63,7 @@ async function emailProps(tx: Tx, entry: DecidedEntry, locale: Locale): Promise<
     .where(eq(users.id, entry.pupilId))
     .limit(1);
   const f = facts!;
-  const tc = createTranslator({ locale, messages: emailMessages(locale), namespace: "classes" });
+  const tc = classesT(locale);
   return {
     locale,
     libraryName: await libraryName(tx, locale),

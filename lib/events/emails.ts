@@ -2,9 +2,8 @@ import "server-only";
 import { createElement } from "react";
 import { BookingEmail, bookingEmailSubject, type BookingEmailVariant } from "@/emails/events/booking";
 import type { DbOrTx } from "@/db/client";
-import { formatMailDate } from "@/lib/consent/emails";
 import type { Locale } from "@/lib/i18n";
-import { cachedEmailTemplate, enqueueMail, libraryName, placeholders, type NewMail } from "@/lib/mail";
+import { cachedEmailTemplate, enqueueMail, formatMailDate, libraryName, placeholders, type NewMail } from "@/lib/mail";
 import { formatSessionWhen } from "./format";
 
 export type BookingMail = {

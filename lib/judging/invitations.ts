@@ -4,11 +4,10 @@ import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditLog, campaignJudges, campaigns, judgeConflicts, judgeInvitations, schools, towns, userRoles, users } from "@/db/schema";
 import { JudgeInvitationEmail, judgeInvitationSubject } from "@/emails/judging/invitation";
-import { formatMailDate } from "@/lib/consent/emails";
 import { hashToken, newToken } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail, scheduleDrain } from "@/lib/mail";
+import { enqueueMail, formatMailDate, libraryName, renderEmail, scheduleDrain } from "@/lib/mail";
 import { accountForEmail } from "@/lib/schools/accounts";
 import type { AcceptJudgeInvitationInput, InviteJudgeInput } from "./schemas";
 

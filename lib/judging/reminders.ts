@@ -4,10 +4,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaignJudges, campaigns, users } from "@/db/schema";
 import { JudgeReminderEmail, judgeReminderSubject } from "@/emails/judging/reminder";
-import { formatMailDate } from "@/lib/consent/emails";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
-import { enqueueMail, libraryName, renderEmail, scheduleDrain, type NewMail } from "@/lib/mail";
+import { enqueueMail, formatMailDate, libraryName, renderEmail, scheduleDrain, type NewMail } from "@/lib/mail";
 import { shanghaiDay } from "@/lib/time";
 import { judgeProgress } from "./assignments";
 

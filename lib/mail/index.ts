@@ -7,5 +7,5 @@ export { drainOutbox, scheduleDrain, startMailTimer, backoffMs, takePacerSlot } 
 export type { DrainOptions, DrainResult } from "./sender";
 export { TransportError, resendTransport, devMailboxTransport, getTransport, isDevMailboxEnabled, parseRetryAfter } from "./transports";
 export type { MailTransport } from "./transports";
-export { renderEmail, renderEmailTemplate, cachedEmailTemplate, placeholders, emailTranslator, emailMessages, perLocale } from "./render";
+export { renderEmail, renderEmailTemplate, cachedEmailTemplate, placeholders, emailTranslator, emailMessages, formatMailDate, perLocale } from "./render";
 export type { OutboxMessage, OutboxStatus } from "@/db/schema/mail";

@@ -3,7 +3,7 @@ import { render } from "@react-email/render";
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
-import type { Locale } from "@/lib/i18n";
+import { dateTimeFormat, type Locale } from "@/lib/i18n";
 
 // No `server-only` here: templates import the translator, and the React Email preview
 // renders templates outside Next.js. Nothing in this file touches the database.
@@ -29,6 +29,11 @@ export function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T
     if (t === undefined) made.set(locale, (t = make(locale)));
     return t;
   };
+}
+
+/** A date (and time) in an email, as a reader in the library's county would write it. */
+export function formatMailDate(date: Date, locale: Locale, withTime = false): string {
+  return dateTimeFormat(locale, withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" }).format(date);
 }
 
 /** A translator for the `emails.*` keys: `emailTranslator(locale)("magicLink.subject")`. */
