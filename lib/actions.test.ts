@@ -1,10 +1,17 @@
 import { createTranslator } from "next-intl";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
 import { newPasswordSchema } from "@/lib/auth/schemas";
-import { formDataToObject, issueMessage } from "./actions";
+import { idleState } from "@/lib/action-state";
+import { defineAction, formDataToObject, issueMessage } from "./actions";
+
+// defineAction runs outside a request here: no one is signed in, and messages are English.
+const cleared = vi.hoisted(() => ({ times: 0 }));
+vi.mock("@/lib/page-cache", () => ({ clearPageCache: () => void cleared.times++ }));
+vi.mock("@/lib/auth/config", () => ({ sessionUserId: async () => null }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => createTranslator({ locale: "en", messages: en }) }));
 
 
 type Translate = Parameters<typeof issueMessage>[1];
@@ -139,5 +146,20 @@ describe("issueMessage", () => {
       code: "Needs at least 8 characters.",
       line: "Please fill this in.",
     });
+  });
+});
+
+describe("defineAction", () => {
+  it("empties the page cache after a change, not after refused input", async () => {
+    const action = defineAction({ schema: z.object({ n: z.coerce.number().int().min(1) }), access: "public" }, async (input) => input.n * 2);
+    const form = (n: string) => {
+      const fd = new FormData();
+      fd.set("n", n);
+      return fd;
+    };
+    expect(await action(idleState, form("0"))).toMatchObject({ status: "error", values: { n: "0" } });
+    expect(cleared.times).toBe(0);
+    expect(await action(idleState, form("2"))).toMatchObject({ status: "ok", data: 4 });
+    expect(cleared.times).toBe(1);
   });
 });

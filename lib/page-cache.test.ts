@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cacheKey, cachedPage, clearPageCache, FILL_HEADER, PAGE_CACHE_TTL_MS } from "./page-cache";
 
 // The page cache against a real HTTP server standing in for the renderer: it counts the pages
@@ -55,6 +55,15 @@ describe("which requests the cache answers", () => {
 });
 
 describe("answering from the cache", () => {
+  it("is one cache for every copy of this module (the proxy and the pages are bundled apart)", async () => {
+    await page("zh-CN /drives/a");
+    vi.resetModules();
+    const other = await import("./page-cache");
+    other.clearPageCache();
+    await page("zh-CN /drives/a");
+    expect(rendered).toBe(2);
+  });
+
   it("renders once for many visitors at once, each answer with its own nonce in body and headers", async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => page("zh-CN /drives/a", `visitor-nonce-${i}`)));
     expect(rendered).toBe(1);
